@@ -1,0 +1,44 @@
+/* peermatch tests: shared helpers.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "pm-test-util.h"
+
+#include <glib/gstdio.h>
+
+char *
+pm_test_data_path (const char *name)
+{
+  return g_build_filename (PM_TEST_DATA, name, NULL);
+}
+
+char *
+pm_test_write_temp (const char *basename, const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("peermatch-test-XXXXXX", &error);
+  char *path;
+
+  assert_non_null (dir);
+  path = g_build_filename (dir, basename, NULL);
+  assert_true (g_file_set_contents (path, contents, -1, &error));
+  return path;
+}
+
+void
+pm_test_remove_temp (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+char *
+pm_test_read_file (const char *path, gsize *length)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, length, &error))
+    fail_msg ("cannot read %s: %s", path, error->message);
+  return contents;
+}

@@ -1,0 +1,24 @@
+/* peermatch tests: shared helpers.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "pm-private.h"
+
+/* The path of a file under tests/data (owned by the caller). */
+char *
+pm_test_data_path (const char *name);
+/* Writes @contents to a new file in a fresh temporary directory; returns its path. */
+char *
+pm_test_write_temp (const char *basename, const char *contents);
+/* Removes a file and its (temporary) directory. */
+void
+pm_test_remove_temp (const char *path);
+/* Reads a whole file (aborts the test if it cannot). */
+char *
+pm_test_read_file (const char *path, gsize *length);
