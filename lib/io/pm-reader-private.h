@@ -1,0 +1,19 @@
+/* peermatch: readers working on data in memory, shared by the file readers and the
+ * built-in defaults. Never installed.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include "pm-private.h"
+
+G_BEGIN_DECLS
+
+/* Like pm_reader_read_regions(), on @data; @file names the data in messages. */
+PmRegionTree *
+pm_reader_parse_regions (const char *data, gsize length, const char *file,
+                         PmDiagnostics *diagnostics, GError **error);
+/* Like pm_reader_read_policy(), but overrides the settings of @policy. */
+gboolean
+pm_reader_parse_policy (PmPolicy *policy, const char *data, gsize length, const char *file,
+                        PmDiagnostics *diagnostics, GError **error);
+
+G_END_DECLS
