@@ -149,8 +149,8 @@ pm_pair_get_hops (const PmPair *self)
  * pm_pair_to_explanation:
  * @self: a #PmPair
  *
- * Explains the pair for a coordinator, component by component, without naming anything
- * sensitive (topics are counted, never named).
+ * Explains the pair for a coordinator, component by component (numbers rounded to one
+ * decimal), without naming anything sensitive (topics are counted, never named).
  *
  * Returns: (transfer full): one line of text, such as
  *   `score 83.5: topics 30, region 20 (same region), service 15, availability 15 (240 min/week),
@@ -166,11 +166,11 @@ pm_pair_to_explanation (const PmPair *self)
 
   g_return_val_if_fail (self != NULL, NULL);
   out = g_string_new (NULL);
-  g_string_append_printf (out, "score %s:", pm_double_format (self->score, buf));
+  g_string_append_printf (out, "score %s:", pm_double_format_brief (self->score, buf));
   for (guint c = 0; c < PM_COMPONENT_N; c++)
     {
       g_string_append_printf (out, "%s %s %s", c == 0 ? "" : ",", pm_component_to_string (c),
-                              pm_double_format (self->components[c], buf));
+                              pm_double_format_brief (self->components[c], buf));
       if (c == PM_COMPONENT_REGION)
         {
           if (self->hops == 0)

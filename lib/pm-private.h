@@ -69,6 +69,9 @@ pm_date_format (const GDate *date, char buf[static 11]);
 /* The shortest decimal that parses back to the same double (at least 32 bytes). */
 const char *
 pm_double_format (double value, char buf[static 32]);
+/* At most one decimal, for text meant for people ("86.7", "84"). */
+const char *
+pm_double_format_brief (double value, char buf[static 32]);
 gboolean
 pm_strv_contains (const char *const *strv, const char *str);
 

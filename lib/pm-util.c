@@ -113,3 +113,18 @@ pm_double_format (double value, char buf[static 32])
     }
   return buf;
 }
+
+/* For people, not parsers: one decimal at most ("86.7", "84"), as the text outputs show it. */
+const char *
+pm_double_format_brief (double value, char buf[static 32])
+{
+  char *dot;
+
+  g_ascii_formatd (buf, 32, "%.1f", value);
+  dot = strchr (buf, '.');
+  if (dot != NULL && strcmp (dot, ".0") == 0)
+    *dot = '\0';
+  if (strcmp (buf, "-0") == 0)
+    strcpy (buf, "0");
+  return buf;
+}

@@ -65,6 +65,18 @@ test_double_format (void **state)
 }
 
 static void
+test_double_format_brief (void **state)
+{
+  char buf[32];
+
+  assert_string_equal (pm_double_format_brief (86.66666666666666, buf), "86.7");
+  assert_string_equal (pm_double_format_brief (84.0, buf), "84");
+  assert_string_equal (pm_double_format_brief (0.04, buf), "0");
+  assert_string_equal (pm_double_format_brief (-0.04, buf), "0");
+  assert_string_equal (pm_double_format_brief (2895.3333, buf), "2895.3");
+}
+
+static void
 test_enum_names (void **state)
 {
   PmModes m;
@@ -116,9 +128,13 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test (test_version),    cmocka_unit_test (test_token_normalize),
-    cmocka_unit_test (test_date_parse), cmocka_unit_test (test_double_format),
-    cmocka_unit_test (test_enum_names), cmocka_unit_test (test_diagnostics),
+    cmocka_unit_test (test_version),
+    cmocka_unit_test (test_token_normalize),
+    cmocka_unit_test (test_date_parse),
+    cmocka_unit_test (test_double_format),
+    cmocka_unit_test (test_double_format_brief),
+    cmocka_unit_test (test_enum_names),
+    cmocka_unit_test (test_diagnostics),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

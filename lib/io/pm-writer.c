@@ -401,7 +401,7 @@ text_matching (GString *out, PmMatching *matching)
       out, "Matching on %s: %u requests, %u matched, %u unmatched, %u escalated (total score %s)\n",
       pm_date_format (pm_matching_get_date (matching), date), pm_matching_get_n_requests (matching),
       n_pairs, n_unmatched, n_escalated,
-      pm_double_format (pm_matching_get_total_score (matching), score));
+      pm_double_format_brief (pm_matching_get_total_score (matching), score));
   if (n_escalated > 0)
     {
       g_string_append (out, "\nEscalated — must go to crisis services:\n");
