@@ -31,6 +31,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmAssign, pm_assign_free)
 void
 pm_assign_set_row (PmAssign *self, guint row, guint n_edges, const guint *cols,
                    const gint64 *weights);
+/* What pm_assign_price() may assume about the edges of @row that are NOT candidates: none
+ * weighs more than @bound (0 or less: the row has no other edge). pm_assign_set_row() sets
+ * it to the smallest weight it was given, i.e. it assumes it received the row's best edges
+ * (its top K); with no edges given the bound is unknown and pricing asks about every
+ * column. Call this after pm_assign_set_row() when that assumption is wrong or too weak. */
+void
+pm_assign_set_row_bound (PmAssign *self, guint row, gint64 bound);
 /* Adds one candidate edge to @row (no effect if already present). */
 void
 pm_assign_add_edge (PmAssign *self, guint row, guint col, gint64 weight);
