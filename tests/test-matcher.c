@@ -1,0 +1,1451 @@
+/* peermatch tests: the matching engine (rules, score, rank, exact batch matching).
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "pm-test-util.h"
+#include "pm-match-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* cmocka 1.1's assert_float_equal compares floats; these need doubles. */
+#define assert_close(a, b, eps)                                                                    \
+  do                                                                                               \
+    {                                                                                              \
+      double a_ = (a), b_ = (b);                                                                   \
+      if (!(fabs (a_ - b_) <= (eps)))                                                              \
+        fail_msg ("%s = %.17g, expected %.17g", #a, a_, b_);                                       \
+    }                                                                                              \
+  while (0)
+
+static GDate on;
+
+/* ---- building networks through the public API */
+
+/*   uk ── north ── a, b        island ── i1
+ *      └─ south ── c
+ * hops: a-a 0, a-north 1, a-b 2, a-uk 2, a-south 3, a-c 4, a-i1 -1 */
+static PmRegionTree *
+make_tree (void)
+{
+  PmRegionTree *tree = pm_region_tree_new ();
+  const char *rows[][2] = {
+    { "uk", NULL },   { "north", "uk" }, { "south", "uk" },  { "a", "north" },
+    { "b", "north" }, { "c", "south" },  { "island", NULL }, { "i1", "island" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      assert_true (pm_region_tree_add (tree, rows[i][0], rows[i][1], NULL, &error));
+    }
+  return tree;
+}
+
+static PmNetwork *
+network_new (PmPolicy *policy)
+{
+  g_autoptr (PmRegionTree) tree = make_tree ();
+  g_autoptr (PmPolicy) owned = policy != NULL ? g_object_ref (policy) : pm_policy_new ();
+
+  return pm_network_new (tree, owned);
+}
+
+static void
+set_avail_supporter (PmSupporter *s, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmAvailability) a = pm_availability_new_from_string (text, &error);
+
+  assert_non_null (a);
+  pm_supporter_set_availability (s, a);
+}
+
+static void
+set_avail_request (PmRequest *r, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmAvailability) a = pm_availability_new_from_string (text, &error);
+
+  assert_non_null (a);
+  pm_request_set_availability (r, a);
+}
+
+static void
+set_date (GDate *date, const char *text)
+{
+  assert_true (pm_date_parse (text, date));
+}
+
+/* An eligible-by-default supporter: police, region a, capacity 2, trained, available
+ * daily 08:00-20:00. */
+static PmSupporter *
+sup_new (const char *id)
+{
+  PmSupporter *s = pm_supporter_new (id);
+  GDate trained;
+
+  pm_supporter_set_service (s, "police");
+  pm_supporter_set_region (s, "a");
+  pm_supporter_set_capacity (s, 2);
+  set_date (&trained, "2030-01-01");
+  pm_supporter_set_trained_until (s, &trained);
+  set_avail_supporter (s, "daily 08:00-20:00");
+  return s;
+}
+
+static PmRequest *
+req_new (const char *id, const char *person)
+{
+  PmRequest *r = pm_request_new (id, person);
+
+  pm_request_set_service (r, "police");
+  pm_request_set_region (r, "a");
+  set_avail_request (r, "daily 08:00-20:00");
+  return r;
+}
+
+/* Takes @s. */
+static void
+add_sup (PmNetwork *net, PmSupporter *s)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!pm_network_add_supporter (net, s, &error))
+    fail_msg ("add supporter: %s", error->message);
+  g_object_unref (s);
+}
+
+static void
+add_req (PmNetwork *net, PmRequest *r)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!pm_network_add_request (net, r, &error))
+    fail_msg ("add request: %s", error->message);
+  g_object_unref (r);
+}
+
+static PmRanking *
+rank (PmNetwork *net, const char *request_id, guint top)
+{
+  g_autoptr (PmMatcher) m = pm_matcher_new (net, &on);
+  g_autoptr (GError) error = NULL;
+  PmRanking *ranking = pm_matcher_rank (m, request_id, top, &error);
+
+  assert_non_null (ranking);
+  assert_null (error);
+  return ranking;
+}
+
+static PmMatching *
+solve (PmNetwork *net)
+{
+  g_autoptr (PmMatcher) m = pm_matcher_new (net, &on);
+  g_autoptr (GError) error = NULL;
+  PmMatching *matching = pm_matcher_solve (m, NULL, &error);
+
+  if (matching == NULL)
+    fail_msg ("solve: %s", error->message);
+  return matching;
+}
+
+/* The one reason the network's only supporter is charged to for request R, or PM_REASON_N
+ * when eligible. */
+static PmReason
+single_reason (PmNetwork *net)
+{
+  g_autoptr (PmRanking) ranking = rank (net, "R", 0);
+  PmReason found = PM_REASON_N;
+  guint total = pm_ranking_get_n_eligible (ranking);
+
+  for (guint k = 0; k < PM_REASON_N; k++)
+    if (pm_ranking_get_excluded_count (ranking, k) > 0)
+      {
+        total += pm_ranking_get_excluded_count (ranking, k);
+        found = k;
+      }
+  assert_int_equal (total, 1);
+  assert_int_equal (pm_ranking_get_n_candidates (ranking), found == PM_REASON_N ? 1 : 0);
+  return found;
+}
+
+static PmReason
+pair_reason (PmSupporter *s, PmRequest *r, PmPolicy *policy)
+{
+  g_autoptr (PmNetwork) net = network_new (policy);
+
+  add_sup (net, s);
+  add_req (net, r);
+  return single_reason (net);
+}
+
+/* ---- one test per rule */
+
+static void
+test_rule_self (void **state)
+{
+  assert_int_equal (pair_reason (sup_new ("S"), req_new ("R", "S"), NULL), PM_REASON_SELF);
+  assert_int_equal (pair_reason (sup_new ("S"), req_new ("R", "P"), NULL), PM_REASON_N);
+  /* Ids are exact, not tokens. */
+  assert_int_equal (pair_reason (sup_new ("S"), req_new ("R", "s"), NULL), PM_REASON_N);
+}
+
+static void
+test_rule_excluded (void **state)
+{
+  const char *ex[] = { "X", "S", NULL };
+  const char *other[] = { "X", "s", NULL };
+  PmRequest *r = req_new ("R", "P");
+
+  pm_request_set_exclude (r, ex);
+  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_EXCLUDED);
+  r = req_new ("R", "P");
+  pm_request_set_exclude (r, other);
+  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_N);
+}
+
+static void
+test_rule_line_management (void **state)
+{
+  PmRequest *r = req_new ("R", "P");
+  PmSupporter *s = sup_new ("S");
+  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  /* The supporter manages the seeker directly. */
+  pm_request_set_manager (r, "S");
+  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_LINE_MANAGEMENT);
+  /* The seeker manages the supporter. */
+  pm_supporter_set_manager (s, "P");
+  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_LINE_MANAGEMENT);
+  /* Three levels up, through people who are neither, via the org chart. */
+  assert_true (pm_org_chart_add (pm_network_get_org_chart (net), "M1", "M2", &error));
+  assert_true (pm_org_chart_add (pm_network_get_org_chart (net), "M2", "S", &error));
+  r = req_new ("R", "P");
+  pm_request_set_manager (r, "M1");
+  add_sup (net, sup_new ("S"));
+  add_req (net, r);
+  assert_int_equal (single_reason (net), PM_REASON_LINE_MANAGEMENT);
+  /* Sharing a manager is not line management. */
+  s = sup_new ("S");
+  pm_supporter_set_manager (s, "M");
+  r = req_new ("R", "P");
+  pm_request_set_manager (r, "M");
+  assert_int_equal (pair_reason (s, r, NULL), PM_REASON_N);
+}
+
+static void
+test_rule_same_team (void **state)
+{
+  g_autoptr (PmPolicy) lenient = pm_policy_new ();
+  PmSupporter *s = sup_new ("S");
+  PmRequest *r = req_new ("R", "P");
+
+  pm_supporter_set_team (s, "watch-3");
+  pm_request_set_team (r, "watch-3");
+  assert_int_equal (pair_reason (s, r, NULL), PM_REASON_SAME_TEAM);
+  s = sup_new ("S");
+  r = req_new ("R", "P");
+  pm_supporter_set_team (s, "watch-3");
+  pm_request_set_team (r, "watch-3");
+  pm_policy_set_avoid_same_team (lenient, FALSE);
+  assert_int_equal (pair_reason (s, r, lenient), PM_REASON_N);
+  /* Only one side set: no conflict. */
+  s = sup_new ("S");
+  pm_supporter_set_team (s, "watch-3");
+  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_N);
+}
+
+static void
+test_rule_training_expired (void **state)
+{
+  PmSupporter *s = sup_new ("S");
+  GDate d;
+
+  set_date (&d, "2026-11-30");
+  pm_supporter_set_trained_until (s, &d);
+  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_TRAINING_EXPIRED);
+  /* trained_until is the last day the training is current. */
+  s = sup_new ("S");
+  pm_supporter_set_trained_until (s, &on);
+  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_N);
+}
+
+static void
+test_rule_paused (void **state)
+{
+  PmSupporter *s = sup_new ("S");
+  GDate d;
+
+  pm_supporter_set_paused_until (s, &on);
+  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_PAUSED);
+  s = sup_new ("S");
+  set_date (&d, "2027-03-01");
+  pm_supporter_set_paused_until (s, &d);
+  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_PAUSED);
+  s = sup_new ("S");
+  set_date (&d, "2026-11-30");
+  pm_supporter_set_paused_until (s, &d);
+  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_N);
+}
+
+static void
+test_rule_no_capacity (void **state)
+{
+  PmSupporter *s = sup_new ("S");
+
+  pm_supporter_set_load (s, 2);
+  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_NO_CAPACITY);
+  s = sup_new ("S");
+  pm_supporter_set_capacity (s, 0);
+  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_NO_CAPACITY);
+  s = sup_new ("S");
+  pm_supporter_set_load (s, 1);
+  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_N);
+}
+
+static void
+test_rule_gender (void **state)
+{
+  PmSupporter *s = sup_new ("S");
+  PmRequest *r = req_new ("R", "P");
+
+  pm_supporter_set_gender (s, "male");
+  pm_request_set_gender (r, "female");
+  assert_int_equal (pair_reason (s, r, NULL), PM_REASON_GENDER);
+  /* A supporter who gave no gender does not meet a gender request. */
+  r = req_new ("R", "P");
+  pm_request_set_gender (r, "female");
+  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_GENDER);
+  /* Tokens: case and spaces do not matter. */
+  s = sup_new ("S");
+  pm_supporter_set_gender (s, "Female ");
+  r = req_new ("R", "P");
+  pm_request_set_gender (r, "female");
+  assert_int_equal (pair_reason (s, r, NULL), PM_REASON_N);
+  /* No request: any gender. */
+  s = sup_new ("S");
+  pm_supporter_set_gender (s, "male");
+  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_N);
+}
+
+static void
+test_rule_language (void **state)
+{
+  const char *cy[] = { "cy", NULL };
+  const char *en_pl[] = { "EN", "pl", NULL };
+  const char *pl_ur[] = { "ur", "pl", NULL };
+  PmRequest *r = req_new ("R", "P");
+  PmSupporter *s;
+
+  pm_request_set_languages (r, cy);
+  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_LANGUAGE);
+  s = sup_new ("S");
+  pm_supporter_set_languages (s, en_pl);
+  r = req_new ("R", "P");
+  pm_request_set_languages (r, pl_ur);
+  assert_int_equal (pair_reason (s, r, NULL), PM_REASON_N);
+}
+
+static void
+test_rule_mode (void **state)
+{
+  PmSupporter *s = sup_new ("S");
+  PmRequest *r = req_new ("R", "P");
+
+  pm_supporter_set_modes (s, PM_MODES_VIDEO);
+  pm_request_set_modes (r, PM_MODES_PHONE | PM_MODES_IN_PERSON);
+  assert_int_equal (pair_reason (s, r, NULL), PM_REASON_MODE);
+  s = sup_new ("S");
+  r = req_new ("R", "P");
+  pm_supporter_set_modes (s, PM_MODES_VIDEO | PM_MODES_PHONE);
+  pm_request_set_modes (r, PM_MODES_PHONE);
+  assert_int_equal (pair_reason (s, r, NULL), PM_REASON_N);
+}
+
+static PmReason
+distance_reason (const char *sup_region, PmModes sup_modes, PmModes req_modes, PmPolicy *policy)
+{
+  PmSupporter *s = sup_new ("S");
+  PmRequest *r = req_new ("R", "P");
+
+  pm_supporter_set_region (s, sup_region);
+  pm_supporter_set_modes (s, sup_modes);
+  pm_request_set_modes (r, req_modes);
+  return pair_reason (s, r, policy);
+}
+
+static void
+test_rule_distance (void **state)
+{
+  g_autoptr (PmPolicy) far = pm_policy_new ();
+
+  /* a to c is 4 hops, beyond the default 2 */
+  assert_int_equal (distance_reason ("c", PM_MODES_IN_PERSON, PM_MODES_ALL, NULL),
+                    PM_REASON_DISTANCE);
+  assert_int_equal (distance_reason ("c", PM_MODES_ALL, PM_MODES_IN_PERSON, NULL),
+                    PM_REASON_DISTANCE);
+  /* a to b is 2 hops: allowed */
+  assert_int_equal (distance_reason ("b", PM_MODES_IN_PERSON, PM_MODES_ALL, NULL), PM_REASON_N);
+  /* another root is infinitely far */
+  assert_int_equal (distance_reason ("i1", PM_MODES_IN_PERSON, PM_MODES_ALL, NULL),
+                    PM_REASON_DISTANCE);
+  /* ... unless they can also talk by phone */
+  assert_int_equal (distance_reason ("i1", PM_MODES_ALL, PM_MODES_ALL, NULL), PM_REASON_N);
+  assert_int_equal (distance_reason ("c", PM_MODES_IN_PERSON | PM_MODES_VIDEO,
+                                     PM_MODES_IN_PERSON | PM_MODES_VIDEO, NULL),
+                    PM_REASON_N);
+  pm_policy_set_max_in_person_hops (far, 4);
+  assert_int_equal (distance_reason ("c", PM_MODES_IN_PERSON, PM_MODES_ALL, far), PM_REASON_N);
+  pm_policy_set_max_in_person_hops (far, 3);
+  assert_int_equal (distance_reason ("c", PM_MODES_IN_PERSON, PM_MODES_ALL, far),
+                    PM_REASON_DISTANCE);
+}
+
+static void
+test_rule_availability (void **state)
+{
+  PmRequest *r = req_new ("R", "P");
+  g_autoptr (PmPolicy) strict = pm_policy_new ();
+
+  set_avail_request (r, "mon 07:00-08:59"); /* 59 minutes with 08:00-20:00 */
+  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_AVAILABILITY);
+  r = req_new ("R", "P");
+  set_avail_request (r, "mon 07:00-09:00"); /* exactly 60 */
+  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_N);
+  r = req_new ("R", "P");
+  set_avail_request (r, "");
+  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_AVAILABILITY);
+  r = req_new ("R", "P");
+  set_avail_request (r, "sat-sun 19:00-21:00"); /* 2 x 60 */
+  pm_policy_set_min_overlap_minutes (strict, 121);
+  assert_int_equal (pair_reason (sup_new ("S"), r, strict), PM_REASON_AVAILABILITY);
+}
+
+/* ---- rule order and counts */
+
+/* A supporter failing every rule from 2 to 12 for request R (person P). */
+static PmSupporter *
+sup_failing_all (const char *id)
+{
+  PmSupporter *s = sup_new (id);
+  GDate d;
+
+  pm_supporter_set_manager (s, "P");
+  pm_supporter_set_team (s, "t");
+  set_date (&d, "2020-01-01");
+  pm_supporter_set_trained_until (s, &d);
+  pm_supporter_set_paused_until (s, &on);
+  pm_supporter_set_load (s, 2);
+  pm_supporter_set_gender (s, "m");
+  pm_supporter_set_modes (s, PM_MODES_VIDEO);
+  pm_supporter_set_region (s, "c");
+  set_avail_supporter (s, "sun 23:00-23:30");
+  return s;
+}
+
+static PmRequest *
+req_failing_all (const char *id, const char *person, const char *excluded)
+{
+  const char *ex[] = { excluded, NULL };
+  const char *cy[] = { "cy", NULL };
+  PmRequest *r = req_new (id, person);
+
+  pm_request_set_exclude (r, ex);
+  pm_request_set_team (r, "t");
+  pm_request_set_gender (r, "f");
+  pm_request_set_languages (r, cy);
+  pm_request_set_modes (r, PM_MODES_IN_PERSON | PM_MODES_PHONE);
+  return r;
+}
+
+static void
+test_rule_order (void **state)
+{
+  static const PmReason expected[] = {
+    PM_REASON_EXCLUDED,         PM_REASON_LINE_MANAGEMENT, PM_REASON_SAME_TEAM,
+    PM_REASON_TRAINING_EXPIRED, PM_REASON_PAUSED,          PM_REASON_NO_CAPACITY,
+    PM_REASON_GENDER,           PM_REASON_LANGUAGE,        PM_REASON_MODE,
+    PM_REASON_DISTANCE,         PM_REASON_AVAILABILITY,    PM_REASON_N,
+  };
+  GDate d;
+
+  /* Self comes first even when everything else fails too. */
+  {
+    PmSupporter *s = sup_failing_all ("P");
+    pm_supporter_set_manager (s, NULL);
+    assert_int_equal (pair_reason (s, req_failing_all ("R", "P", "P"), NULL), PM_REASON_SELF);
+  }
+  /* Repair the first failing rule, one at a time: the charge moves to the next. */
+  for (guint fixed = 0; fixed < G_N_ELEMENTS (expected); fixed++)
+    {
+      PmSupporter *s = sup_failing_all ("S");
+      PmRequest *r = req_failing_all ("R", "P", fixed >= 1 ? "nobody" : "S");
+      const char *en[] = { "en", NULL };
+
+      if (fixed >= 2)
+        pm_supporter_set_manager (s, NULL);
+      if (fixed >= 3)
+        pm_request_set_team (r, NULL);
+      if (fixed >= 4)
+        {
+          set_date (&d, "2030-01-01");
+          pm_supporter_set_trained_until (s, &d);
+        }
+      if (fixed >= 5)
+        pm_supporter_set_paused_until (s, NULL);
+      if (fixed >= 6)
+        pm_supporter_set_load (s, 0);
+      if (fixed >= 7)
+        pm_supporter_set_gender (s, "F");
+      if (fixed >= 8)
+        pm_request_set_languages (r, en);
+      if (fixed >= 9)
+        pm_supporter_set_modes (s, PM_MODES_IN_PERSON | PM_MODES_VIDEO); /* in person only */
+      if (fixed >= 10)
+        pm_supporter_set_region (s, "north");
+      if (fixed >= 11)
+        set_avail_supporter (s, "daily 00:00-24:00");
+      assert_int_equal (pair_reason (s, r, NULL), expected[fixed]);
+    }
+}
+
+static void
+test_counts_add_up (void **state)
+{
+  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmRanking) ranking = NULL;
+  guint total;
+  GDate d;
+  PmSupporter *s;
+  const char *ex[] = { "s02", NULL };
+  PmRequest *r = req_new ("R", "P");
+
+  pm_request_set_exclude (r, ex);
+  pm_request_set_team (r, "t");
+  pm_request_set_gender (r, "f");
+  pm_request_set_manager (r, "s03");
+  pm_request_set_modes (r, PM_MODES_IN_PERSON | PM_MODES_PHONE);
+  add_req (net, r);
+  /* one supporter failing each rule, in order, then four eligible ones */
+  s = sup_new ("P");
+  pm_supporter_set_gender (s, "f");
+  add_sup (net, s);
+  s = sup_new ("s02");
+  pm_supporter_set_gender (s, "f");
+  add_sup (net, s);
+  s = sup_new ("s03");
+  pm_supporter_set_gender (s, "f");
+  add_sup (net, s);
+  s = sup_new ("s04");
+  pm_supporter_set_gender (s, "f");
+  pm_supporter_set_team (s, "t");
+  add_sup (net, s);
+  s = sup_new ("s05");
+  pm_supporter_set_gender (s, "f");
+  set_date (&d, "2026-01-01");
+  pm_supporter_set_trained_until (s, &d);
+  add_sup (net, s);
+  s = sup_new ("s06");
+  pm_supporter_set_gender (s, "f");
+  pm_supporter_set_paused_until (s, &on);
+  add_sup (net, s);
+  s = sup_new ("s07");
+  pm_supporter_set_gender (s, "f");
+  pm_supporter_set_capacity (s, 0);
+  add_sup (net, s);
+  add_sup (net, sup_new ("s08")); /* no gender */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s1%u", i);
+      const char *pl[] = { "pl", NULL };
+
+      s = sup_new (id);
+      pm_supporter_set_gender (s, "f");
+      if (i == 0)
+        pm_supporter_set_languages (s, pl);
+      else if (i == 1)
+        pm_supporter_set_modes (s, PM_MODES_VIDEO);
+      else
+        set_avail_supporter (s, "");
+      add_sup (net, s);
+    }
+  s = sup_new ("s20");
+  pm_supporter_set_gender (s, "f");
+  pm_supporter_set_modes (s, PM_MODES_IN_PERSON);
+  pm_supporter_set_region (s, "i1");
+  add_sup (net, s);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s3%u", i);
+      s = sup_new (id);
+      pm_supporter_set_gender (s, "f");
+      add_sup (net, s);
+    }
+  ranking = rank (net, "R", 0);
+  total = pm_ranking_get_n_eligible (ranking);
+  for (guint k = 0; k < PM_REASON_N; k++)
+    {
+      total += pm_ranking_get_excluded_count (ranking, k);
+      /* one supporter per rule, except gender: s08 */
+      assert_int_equal (pm_ranking_get_excluded_count (ranking, k), 1);
+    }
+  assert_int_equal (pm_ranking_get_n_eligible (ranking), 4);
+  assert_int_equal (total, pm_network_get_n_supporters (net));
+}
+
+static void
+test_crisis (void **state)
+{
+  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmRanking) ranking = NULL;
+  g_autoptr (PmMatching) matching = NULL;
+  PmRequest *r = req_new ("R", "P");
+
+  pm_request_set_urgency (r, PM_URGENCY_CRISIS);
+  add_req (net, r);
+  add_req (net, req_new ("R2", "Q"));
+  add_sup (net, sup_new ("S"));
+  ranking = rank (net, "R", 0);
+  assert_true (pm_ranking_get_escalated (ranking));
+  assert_int_equal (pm_ranking_get_n_candidates (ranking), 0);
+  assert_int_equal (pm_ranking_get_n_eligible (ranking), 0);
+  for (guint k = 0; k < PM_REASON_N; k++)
+    assert_int_equal (pm_ranking_get_excluded_count (ranking, k), 0);
+  matching = solve (net);
+  assert_int_equal (pm_matching_get_n_requests (matching), 2);
+  assert_int_equal (pm_matching_get_n_escalated (matching), 1);
+  assert_string_equal (pm_matching_get_escalated_request_id (matching, 0), "R");
+  assert_int_equal (pm_matching_get_n_pairs (matching), 1);
+  assert_string_equal (pm_pair_get_request_id (pm_matching_get_pair (matching, 0)), "R2");
+  assert_int_equal (pm_matching_get_n_unmatched (matching), 0);
+}
+
+/* ---- score */
+
+static const PmPair *
+only_candidate (PmRanking *ranking)
+{
+  assert_int_equal (pm_ranking_get_n_candidates (ranking), 1);
+  return pm_ranking_get_candidate (ranking, 0);
+}
+
+static void
+assert_components_sum (const PmPair *pair)
+{
+  double sum = 0.0;
+
+  for (guint k = 0; k < PM_COMPONENT_N; k++)
+    sum += pm_pair_get_component (pair, k);
+  /* summed in component order, exactly as the engine does */
+  assert_true (sum == pm_pair_get_score (pair));
+}
+
+static PmNetwork *
+score_network (PmPolicy *policy)
+{
+  PmNetwork *net = network_new (policy);
+  const char *topics[] = { "ptsd", "Trauma", "bereavement", NULL };
+  const char *exp[] = { "PTSD", "trauma", "family", NULL };
+  PmSupporter *s = sup_new ("S");
+  PmRequest *r = req_new ("R", "P");
+
+  pm_request_set_topics (r, topics);
+  pm_supporter_set_experience (s, exp);
+  pm_supporter_set_region (s, "b");
+  pm_request_set_service_pref (r, PM_SERVICE_PREF_SAME);
+  set_avail_request (r, "mon 08:00-09:30");
+  pm_request_set_role (r, "frontline");
+  pm_supporter_set_role (s, "Frontline");
+  pm_supporter_set_capacity (s, 4);
+  pm_supporter_set_load (s, 1);
+  add_sup (net, s);
+  add_req (net, r);
+  return net;
+}
+
+static void
+test_score_components (void **state)
+{
+  g_autoptr (PmNetwork) net = score_network (NULL);
+  g_autoptr (PmRanking) ranking = rank (net, "R", 0);
+  const PmPair *p = only_candidate (ranking);
+
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_TOPICS), 30.0 * 2.0 / 3.0, 1e-12);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_REGION), 20.0 / 3.0, 1e-12);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_SERVICE), 15.0, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_AVAILABILITY), 7.5, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_ROLE), 10.0, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_LOAD), 7.5, 0);
+  assert_close (pm_pair_get_score (p), 20.0 + 20.0 / 3.0 + 15 + 7.5 + 10 + 7.5, 1e-12);
+  assert_int_equal (pm_pair_get_overlap_minutes (p), 90);
+  assert_int_equal (pm_pair_get_hops (p), 2);
+  assert_string_equal (pm_pair_get_supporter_id (p), "S");
+  assert_string_equal (pm_pair_get_request_id (p), "R");
+  assert_components_sum (p);
+}
+
+static void
+test_score_policy_weights (void **state)
+{
+  g_autoptr (PmPolicy) policy = pm_policy_new ();
+  g_autoptr (PmNetwork) net = NULL;
+  g_autoptr (PmRanking) ranking = NULL;
+  const PmPair *p;
+
+  pm_policy_set_weight (policy, PM_COMPONENT_TOPICS, 50);
+  pm_policy_set_weight (policy, PM_COMPONENT_REGION, 0);
+  pm_policy_set_weight (policy, PM_COMPONENT_SERVICE, 5);
+  pm_policy_set_weight (policy, PM_COMPONENT_AVAILABILITY, 25);
+  pm_policy_set_weight (policy, PM_COMPONENT_ROLE, 2.5);
+  pm_policy_set_weight (policy, PM_COMPONENT_LOAD, 40);
+  pm_policy_set_full_overlap_minutes (policy, 60);
+  net = score_network (policy);
+  ranking = rank (net, "R", 0);
+  p = only_candidate (ranking);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_TOPICS), 50.0 * 2.0 / 3.0, 1e-12);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_REGION), 0.0, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_SERVICE), 5.0, 0);
+  /* 90 minutes against a full overlap of 60: capped at 1 */
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_AVAILABILITY), 25.0, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_ROLE), 2.5, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_LOAD), 30.0, 0);
+  assert_components_sum (p);
+}
+
+static const PmPair *
+score_variant (PmNetwork *net, PmRanking **out)
+{
+  *out = rank (net, "R", 0);
+  return only_candidate (*out);
+}
+
+static void
+test_score_edge_cases (void **state)
+{
+  g_autoptr (PmRanking) r1 = NULL;
+  g_autoptr (PmRanking) r2 = NULL;
+  g_autoptr (PmRanking) r3 = NULL;
+  g_autoptr (PmNetwork) n1 = network_new (NULL);
+  g_autoptr (PmNetwork) n2 = network_new (NULL);
+  g_autoptr (PmNetwork) n3 = network_new (NULL);
+  PmSupporter *s;
+  PmRequest *r;
+  const PmPair *p;
+
+  /* No topics: 0. Another root, by phone: hops -1, region 0. Service "other" with another
+   * service: full. No role asked: 0 even when both are unset. Full capacity free: full. */
+  s = sup_new ("S");
+  pm_supporter_set_region (s, "i1");
+  pm_supporter_set_service (s, "fire");
+  r = req_new ("R", "P");
+  pm_request_set_service_pref (r, PM_SERVICE_PREF_OTHER);
+  add_sup (n1, s);
+  add_req (n1, r);
+  p = score_variant (n1, &r1);
+  assert_int_equal (pm_pair_get_hops (p), -1);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_TOPICS), 0, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_REGION), 0, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_SERVICE), 15, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_AVAILABILITY), 15, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_ROLE), 0, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_LOAD), 10, 0);
+  assert_int_equal (pm_pair_get_overlap_minutes (p), 7 * 12 * 60);
+  /* "same" with another service: 0; "other" with the same: 0; same region: 20; role asked
+   * but different: 0; topics none shared: 0. */
+  s = sup_new ("S");
+  pm_supporter_set_service (s, "fire");
+  pm_supporter_set_role (s, "manager");
+  r = req_new ("R", "P");
+  {
+    const char *topics[] = { "ptsd", NULL };
+    pm_request_set_topics (r, topics);
+  }
+  pm_request_set_role (r, "frontline");
+  pm_request_set_service_pref (r, PM_SERVICE_PREF_SAME);
+  add_sup (n2, s);
+  add_req (n2, r);
+  p = score_variant (n2, &r2);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_SERVICE), 0, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_REGION), 20, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_ROLE), 0, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_TOPICS), 0, 0);
+  r = req_new ("R", "P");
+  pm_request_set_service_pref (r, PM_SERVICE_PREF_OTHER);
+  pm_request_set_region (r, "north");
+  add_sup (n3, sup_new ("S"));
+  add_req (n3, r);
+  p = score_variant (n3, &r3);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_SERVICE), 0, 0);
+  assert_close (pm_pair_get_component (p, PM_COMPONENT_REGION), 10, 0);
+  assert_int_equal (pm_pair_get_hops (p), 1);
+}
+
+/* ---- ranking */
+
+static void
+test_rank_order_ties_top (void **state)
+{
+  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmRanking) all = NULL;
+  g_autoptr (PmRanking) top2 = NULL;
+  g_autoptr (PmRanking) none = NULL;
+  g_autoptr (PmMatcher) m = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *expected[] = { "s10", "s9", "a", "far", "farther" };
+  PmSupporter *s;
+
+  /* "s10" and "s9" tie: byte order puts "s10" first */
+  add_sup (net, sup_new ("s9"));
+  add_sup (net, sup_new ("s10"));
+  s = sup_new ("a");
+  pm_supporter_set_load (s, 1); /* load 5 instead of 10 */
+  add_sup (net, s);
+  s = sup_new ("far");
+  pm_supporter_set_region (s, "north"); /* region 10 */
+  add_sup (net, s);
+  s = sup_new ("farther");
+  pm_supporter_set_region (s, "c"); /* region 4 */
+  add_sup (net, s);
+  s = sup_new ("expired");
+  pm_supporter_set_capacity (s, 0);
+  add_sup (net, s);
+  add_req (net, req_new ("R", "P"));
+  all = rank (net, "R", 0);
+  assert_int_equal (pm_ranking_get_n_candidates (all), 5);
+  assert_int_equal (pm_ranking_get_n_eligible (all), 5);
+  assert_int_equal (pm_ranking_get_excluded_count (all, PM_REASON_NO_CAPACITY), 1);
+  assert_false (pm_ranking_get_escalated (all));
+  assert_string_equal (pm_ranking_get_request_id (all), "R");
+  for (guint i = 0; i < 5; i++)
+    assert_string_equal (pm_pair_get_supporter_id (pm_ranking_get_candidate (all, i)), expected[i]);
+  for (guint i = 1; i < 5; i++)
+    assert_true (pm_pair_get_score (pm_ranking_get_candidate (all, i - 1))
+                 >= pm_pair_get_score (pm_ranking_get_candidate (all, i)));
+  top2 = rank (net, "R", 2);
+  assert_int_equal (pm_ranking_get_n_candidates (top2), 2);
+  assert_int_equal (pm_ranking_get_n_eligible (top2), 5);
+  assert_string_equal (pm_pair_get_supporter_id (pm_ranking_get_candidate (top2, 1)), "s9");
+  m = pm_matcher_new (net, &on);
+  none = pm_matcher_rank (m, "nope", 0, &error);
+  assert_null (none);
+  assert_true (g_error_matches (error, PM_ERROR, PM_ERROR_NOT_FOUND));
+  assert_true (pm_matcher_get_network (m) == net);
+  assert_int_equal (g_date_compare (pm_matcher_get_date (m), &on), 0);
+}
+
+/* ---- batch */
+
+static void
+test_solve_unmatched_reasons (void **state)
+{
+  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmMatching) m = NULL;
+  PmSupporter *s = sup_new ("S");
+  PmRequest *r;
+
+  pm_supporter_set_capacity (s, 1);
+  add_sup (net, s);
+  s = sup_new ("T");
+  pm_supporter_set_load (s, 2);
+  add_sup (net, s);
+  add_req (net, req_new ("R1", "P1"));
+  add_req (net, req_new ("R2", "P2"));
+  r = req_new ("R3", "P3");
+  pm_request_set_gender (r, "f");
+  add_req (net, r);
+  m = solve (net);
+  assert_int_equal (pm_matching_get_n_requests (m), 3);
+  assert_int_equal (pm_matching_get_n_pairs (m), 1);
+  assert_string_equal (pm_pair_get_request_id (pm_matching_get_pair (m, 0)), "R1");
+  assert_int_equal (pm_matching_get_n_unmatched (m), 2);
+  assert_string_equal (pm_matching_get_unmatched_request_id (m, 0), "R2");
+  assert_int_equal (pm_matching_get_unmatched_reason (m, 0), PM_UNMATCHED_CAPACITY_TAKEN);
+  assert_int_equal (pm_matching_get_unmatched_eligible (m, 0), 1);
+  assert_string_equal (pm_matching_get_unmatched_request_id (m, 1), "R3");
+  assert_int_equal (pm_matching_get_unmatched_reason (m, 1), PM_UNMATCHED_NO_ELIGIBLE_SUPPORTER);
+  assert_int_equal (pm_matching_get_unmatched_eligible (m, 1), 0);
+  /* T is charged to no_capacity (rule 7) before gender (rule 8) */
+  assert_int_equal (pm_matching_get_unmatched_excluded_count (m, 1, PM_REASON_GENDER), 1);
+  assert_int_equal (pm_matching_get_unmatched_excluded_count (m, 1, PM_REASON_NO_CAPACITY), 1);
+  assert_int_equal (pm_matching_get_unmatched_excluded_count (m, 1, PM_REASON_SELF), 0);
+  assert_int_equal (pm_matching_get_n_escalated (m), 0);
+}
+
+static void
+test_solve_objective_tiers (void **state)
+{
+  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmMatching) m = NULL;
+  PmSupporter *s;
+  PmRequest *r;
+  const char *topics[] = { "ptsd", NULL };
+
+  /* S1 (capacity 1) is the best for everybody; S2 only suits R2. Priority beats score:
+   * RP (priority, low score) gets S1 over R1. Count beats score: R2 goes to S2. */
+  s = sup_new ("S1");
+  pm_supporter_set_capacity (s, 1);
+  {
+    const char *exp[] = { "ptsd", NULL };
+    pm_supporter_set_experience (s, exp);
+  }
+  add_sup (net, s);
+  s = sup_new ("S2");
+  pm_supporter_set_region (s, "c");
+  pm_supporter_set_capacity (s, 1);
+  add_sup (net, s);
+  r = req_new ("R1", "P1");
+  pm_request_set_topics (r, topics);
+  pm_request_set_modes (r, PM_MODES_IN_PERSON);
+  add_req (net, r);
+  r = req_new ("RP", "P2");
+  pm_request_set_urgency (r, PM_URGENCY_PRIORITY);
+  pm_request_set_modes (r, PM_MODES_IN_PERSON);
+  add_req (net, r);
+  m = solve (net);
+  assert_int_equal (pm_matching_get_n_pairs (m), 1);
+  assert_string_equal (pm_pair_get_request_id (pm_matching_get_pair (m, 0)), "RP");
+  assert_string_equal (pm_pair_get_supporter_id (pm_matching_get_pair (m, 0)), "S1");
+  assert_int_equal (pm_matching_get_n_matched_priority (m), 1);
+  assert_int_equal (pm_matching_get_unmatched_reason (m, 0), PM_UNMATCHED_CAPACITY_TAKEN);
+  g_clear_object (&m);
+  /* R2 can use both: the count tier sends it to S2 although S1 scores higher for it. */
+  r = req_new ("R2", "P3");
+  pm_request_set_topics (r, topics);
+  add_req (net, r);
+  m = solve (net);
+  assert_int_equal (pm_matching_get_n_pairs (m), 2);
+  assert_string_equal (pm_pair_get_request_id (pm_matching_get_pair (m, 0)), "R2");
+  assert_string_equal (pm_pair_get_supporter_id (pm_matching_get_pair (m, 0)), "S2");
+  assert_string_equal (pm_pair_get_request_id (pm_matching_get_pair (m, 1)), "RP");
+  assert_close (pm_matching_get_total_score (m),
+                pm_pair_get_score (pm_matching_get_pair (m, 0))
+                    + pm_pair_get_score (pm_matching_get_pair (m, 1)),
+                1e-9);
+}
+
+static void
+test_solve_empty (void **state)
+{
+  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmMatching) m = NULL;
+  g_autoptr (PmMatching) m2 = NULL;
+
+  m = solve (net);
+  assert_int_equal (pm_matching_get_n_requests (m), 0);
+  assert_int_equal (pm_matching_get_n_pairs (m), 0);
+  add_req (net, req_new ("R", "P"));
+  m2 = solve (net);
+  assert_int_equal (pm_matching_get_n_unmatched (m2), 1);
+  assert_int_equal (pm_matching_get_unmatched_reason (m2, 0), PM_UNMATCHED_NO_ELIGIBLE_SUPPORTER);
+  assert_int_equal (g_date_compare (pm_matching_get_date (m2), &on), 0);
+}
+
+static void
+test_solve_cancelled (void **state)
+{
+  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmMatcher) matcher = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+
+  add_sup (net, sup_new ("S"));
+  add_req (net, req_new ("R", "P"));
+  matcher = pm_matcher_new (net, &on);
+  g_cancellable_cancel (cancellable);
+  assert_null (pm_matcher_solve (matcher, cancellable, &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+
+/* ---- random instances */
+
+static const char *const regions[] = { "a", "b", "c", "north", "south", "i1" };
+static const char *const avails[] = {
+  "daily 08:00-20:00", "weekdays 07:00-15:00", "weekends 10:00-18:00", "mon-thu 19:00-07:00",
+  "tue 12:00-13:30",   "fri-sun 22:00-02:00",  "daily 06:00-09:00",    "",
+};
+static const char *const tags[] = { "ptsd", "trauma", "bereavement", "family", "addiction" };
+static const char *const langs[] = { "en", "cy", "pl" };
+
+static const char *
+pick (GRand *rand, const char *const *list, guint n)
+{
+  return list[g_rand_int_range (rand, 0, (gint32)n)];
+}
+
+static char **
+pick_set (GRand *rand, const char *const *list, guint n, gdouble p)
+{
+  GPtrArray *out = g_ptr_array_new_null_terminated (n, g_free, TRUE);
+
+  for (guint i = 0; i < n; i++)
+    if (g_rand_double (rand) < p)
+      g_ptr_array_add (out, g_strdup (list[i]));
+  return (char **)g_ptr_array_free (out, FALSE);
+}
+
+static PmModes
+pick_modes (GRand *rand)
+{
+  PmModes m = g_rand_int_range (rand, 0, 10) < 6 ? PM_MODES_ALL : g_rand_int_range (rand, 1, 8);
+  return m;
+}
+
+static PmSupporter *
+random_supporter (GRand *rand, guint i)
+{
+  g_autofree char *id = g_strdup_printf ("S%u", i);
+  PmSupporter *s = sup_new (id);
+  g_auto (GStrv) exp = pick_set (rand, tags, G_N_ELEMENTS (tags), 0.4);
+  g_auto (GStrv) lang = pick_set (rand, langs, G_N_ELEMENTS (langs), 0.3);
+  guint capacity = g_rand_int_range (rand, 0, 4);
+  GDate d;
+
+  pm_supporter_set_region (s, pick (rand, regions, G_N_ELEMENTS (regions)));
+  pm_supporter_set_service (s, g_rand_boolean (rand) ? "police" : "fire");
+  pm_supporter_set_role (s, g_rand_boolean (rand) ? "frontline" : "control_room");
+  pm_supporter_set_experience (s, (const char *const *)exp);
+  if (g_rand_int_range (rand, 0, 10) < 8)
+    pm_supporter_set_languages (s, (const char *const *)lang); /* empty: default en */
+  pm_supporter_set_modes (s, pick_modes (rand));
+  if (g_rand_int_range (rand, 0, 3) == 0)
+    pm_supporter_set_gender (s, g_rand_boolean (rand) ? "f" : "m");
+  if (g_rand_int_range (rand, 0, 3) == 0)
+    pm_supporter_set_team (s, g_rand_boolean (rand) ? "t1" : "t2");
+  pm_supporter_set_capacity (s, capacity);
+  pm_supporter_set_load (s, g_rand_int_range (rand, 0, 10) < 7 ? 0 : g_rand_int_range (rand, 0, 3));
+  if (g_rand_int_range (rand, 0, 12) == 0)
+    {
+      set_date (&d, "2026-06-30");
+      pm_supporter_set_trained_until (s, &d);
+    }
+  if (g_rand_int_range (rand, 0, 12) == 0)
+    pm_supporter_set_paused_until (s, &on);
+  if (g_rand_int_range (rand, 0, 5) == 0)
+    pm_supporter_set_manager (s, "boss");
+  set_avail_supporter (s, pick (rand, avails, G_N_ELEMENTS (avails) - 1));
+  return s;
+}
+
+static PmRequest *
+random_request (GRand *rand, guint i, guint n_sup)
+{
+  g_autofree char *id = g_strdup_printf ("R%u", i);
+  g_autofree char *person = NULL;
+  g_autofree char *other
+      = g_strdup_printf ("S%u", g_rand_int_range (rand, 0, (gint32)MAX (1u, n_sup)));
+  PmRequest *r;
+  g_auto (GStrv) topics = pick_set (rand, tags, G_N_ELEMENTS (tags), 0.3);
+  g_auto (GStrv) lang = pick_set (rand, langs, G_N_ELEMENTS (langs), 0.4);
+  guint u = g_rand_int_range (rand, 0, 20);
+
+  /* now and then the seeker is a supporter */
+  person = g_rand_int_range (rand, 0, 15) == 0 ? g_strdup (other) : g_strdup_printf ("P%u", i);
+  r = req_new (id, person);
+  pm_request_set_region (r, pick (rand, regions, G_N_ELEMENTS (regions)));
+  pm_request_set_service (r, g_rand_boolean (rand) ? "police" : "ambulance");
+  if (g_rand_boolean (rand))
+    pm_request_set_role (r, "frontline");
+  pm_request_set_topics (r, (const char *const *)topics);
+  pm_request_set_languages (r, (const char *const *)lang);
+  pm_request_set_modes (r, pick_modes (rand));
+  pm_request_set_service_pref (r, g_rand_int_range (rand, 0, 3));
+  pm_request_set_urgency (r, u < 4    ? PM_URGENCY_PRIORITY
+                             : u == 4 ? PM_URGENCY_CRISIS
+                                      : PM_URGENCY_ROUTINE);
+  if (g_rand_int_range (rand, 0, 8) == 0)
+    pm_request_set_gender (r, g_rand_boolean (rand) ? "f" : "m");
+  if (g_rand_int_range (rand, 0, 4) == 0)
+    pm_request_set_team (r, g_rand_boolean (rand) ? "t1" : "t2");
+  if (g_rand_int_range (rand, 0, 8) == 0)
+    {
+      g_autofree char *ex
+          = g_strdup_printf ("S%u", g_rand_int_range (rand, 0, (gint32)MAX (1u, n_sup)));
+      const char *list[] = { ex, NULL };
+      pm_request_set_exclude (r, list);
+    }
+  if (g_rand_int_range (rand, 0, 8) == 0)
+    pm_request_set_manager (r, g_rand_boolean (rand) ? "boss" : other);
+  set_avail_request (r, pick (rand, avails, G_N_ELEMENTS (avails)));
+  return r;
+}
+
+/* A random network; supporters and requests are added in the order given by @perm_s and
+ * @perm_r (NULL: natural order). */
+static PmNetwork *
+random_network (guint32 seed, guint n_sup, guint n_req, gboolean shuffle)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (PmPolicy) policy = pm_policy_new ();
+  g_autoptr (GPtrArray) sups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) reqs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GRand) order = g_rand_new_with_seed (seed ^ 0x5eed);
+  PmNetwork *net;
+
+  pm_policy_set_max_in_person_hops (policy, g_rand_int_range (rand, 0, 5));
+  pm_policy_set_avoid_same_team (policy, g_rand_int_range (rand, 0, 4) != 0);
+  if (g_rand_boolean (rand))
+    pm_policy_set_weight (policy, PM_COMPONENT_LOAD, g_rand_double_range (rand, 0, 40));
+  net = network_new (policy);
+  for (guint i = 0; i < n_sup; i++)
+    g_ptr_array_add (sups, random_supporter (rand, i));
+  for (guint i = 0; i < n_req; i++)
+    g_ptr_array_add (reqs, random_request (rand, i, n_sup));
+  for (guint pass = 0; shuffle && pass < 2; pass++)
+    {
+      GPtrArray *a = pass == 0 ? sups : reqs;
+      for (guint i = a->len; i > 1; i--)
+        {
+          guint j = g_rand_int_range (order, 0, (gint32)i);
+          gpointer t = a->pdata[i - 1];
+          a->pdata[i - 1] = a->pdata[j];
+          a->pdata[j] = t;
+        }
+    }
+  for (guint i = 0; i < sups->len; i++)
+    assert_true (pm_network_add_supporter (net, sups->pdata[i], NULL));
+  for (guint i = 0; i < reqs->len; i++)
+    if (!pm_network_add_request (net, reqs->pdata[i], NULL))
+      {
+        /* a random manager link closed a cycle or gave someone two managers: drop it */
+        pm_request_set_manager (reqs->pdata[i], NULL);
+        assert_true (pm_network_add_request (net, reqs->pdata[i], NULL));
+      }
+  return net;
+}
+
+/* Everything a writer could print, in order. */
+static char *
+describe (PmMatching *m)
+{
+  GString *out = g_string_new (NULL);
+  char buf[32];
+
+  g_string_append_printf (out, "total %s prio %u\n",
+                          pm_double_format (pm_matching_get_total_score (m), buf),
+                          pm_matching_get_n_matched_priority (m));
+  for (guint i = 0; i < pm_matching_get_n_pairs (m); i++)
+    {
+      const PmPair *p = pm_matching_get_pair (m, i);
+
+      g_string_append_printf (out, "pair %s %s %s %u %d", pm_pair_get_request_id (p),
+                              pm_pair_get_supporter_id (p),
+                              pm_double_format (pm_pair_get_score (p), buf),
+                              pm_pair_get_overlap_minutes (p), pm_pair_get_hops (p));
+      for (guint k = 0; k < PM_COMPONENT_N; k++)
+        g_string_append_printf (out, " %s", pm_double_format (pm_pair_get_component (p, k), buf));
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < pm_matching_get_n_unmatched (m); i++)
+    {
+      g_string_append_printf (
+          out, "unmatched %s %d %u", pm_matching_get_unmatched_request_id (m, i),
+          pm_matching_get_unmatched_reason (m, i), pm_matching_get_unmatched_eligible (m, i));
+      for (guint k = 0; k < PM_REASON_N; k++)
+        g_string_append_printf (out, " %u", pm_matching_get_unmatched_excluded_count (m, i, k));
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < pm_matching_get_n_escalated (m); i++)
+    g_string_append_printf (out, "escalated %s\n", pm_matching_get_escalated_request_id (m, i));
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_request_id_order (PmMatching *m)
+{
+  for (guint i = 1; i < pm_matching_get_n_pairs (m); i++)
+    assert_true (strcmp (pm_pair_get_request_id (pm_matching_get_pair (m, i - 1)),
+                         pm_pair_get_request_id (pm_matching_get_pair (m, i)))
+                 < 0);
+  for (guint i = 1; i < pm_matching_get_n_unmatched (m); i++)
+    assert_true (strcmp (pm_matching_get_unmatched_request_id (m, i - 1),
+                         pm_matching_get_unmatched_request_id (m, i))
+                 < 0);
+  for (guint i = 1; i < pm_matching_get_n_escalated (m); i++)
+    assert_true (strcmp (pm_matching_get_escalated_request_id (m, i - 1),
+                         pm_matching_get_escalated_request_id (m, i))
+                 < 0);
+}
+
+static void
+test_solve_deterministic (void **state)
+{
+  for (guint32 seed = 1; seed <= 12; seed++)
+    {
+      g_autoptr (PmNetwork) n1 = random_network (seed, 15, 40, FALSE);
+      g_autoptr (PmNetwork) n2 = random_network (seed, 15, 40, TRUE);
+      g_autoptr (PmMatcher) matcher = pm_matcher_new (n1, &on);
+      g_autoptr (PmMatching) a = pm_matcher_solve (matcher, NULL, NULL);
+      g_autoptr (PmMatching) b = pm_matcher_solve (matcher, NULL, NULL);
+      g_autoptr (PmMatching) c = solve (n2);
+      g_autofree char *da = describe (a);
+      g_autofree char *db = describe (b);
+      g_autofree char *dc = describe (c);
+
+      assert_string_equal (da, db);
+      assert_string_equal (da, dc);
+      assert_request_id_order (a);
+      assert_int_equal (pm_matching_get_n_pairs (a) + pm_matching_get_n_unmatched (a)
+                            + pm_matching_get_n_escalated (a),
+                        40);
+    }
+}
+
+/* ---- an independent oracle: every assignment of small instances */
+
+typedef struct
+{
+  guint n_req;
+  guint n_sup;
+  gboolean priority[8];
+  guint n_options[8];
+  guint option_sup[8][4];
+  double option_score[8][4];
+  guint slots[4];
+  /* the best found: (priority count, count, total score), lexicographically */
+  guint best_p, best_c;
+  double best_s;
+  gboolean found;
+} Oracle;
+
+static void
+oracle_visit (Oracle *o, guint r, guint p, guint c, double s)
+{
+  if (r == o->n_req)
+    {
+      if (!o->found || p > o->best_p || (p == o->best_p && c > o->best_c)
+          || (p == o->best_p && c == o->best_c && s > o->best_s))
+        {
+          o->found = TRUE;
+          o->best_p = p;
+          o->best_c = c;
+          o->best_s = s;
+        }
+      return;
+    }
+  oracle_visit (o, r + 1, p, c, s);
+  for (guint k = 0; k < o->n_options[r]; k++)
+    {
+      guint j = o->option_sup[r][k];
+
+      if (o->slots[j] == 0)
+        continue;
+      o->slots[j]--;
+      oracle_visit (o, r + 1, p + (o->priority[r] ? 1 : 0), c + 1, s + o->option_score[r][k]);
+      o->slots[j]++;
+    }
+}
+
+static guint
+sup_index (PmNetwork *net, const char *id)
+{
+  for (guint j = 0; j < pm_network_get_n_supporters (net); j++)
+    if (strcmp (pm_supporter_get_id (pm_network_get_supporter (net, j)), id) == 0)
+      return j;
+  fail_msg ("unknown supporter %s", id);
+  return 0;
+}
+
+static guint
+req_index (PmNetwork *net, const char *id)
+{
+  for (guint i = 0; i < pm_network_get_n_requests (net); i++)
+    if (strcmp (pm_request_get_id (pm_network_get_request (net, i)), id) == 0)
+      return i;
+  fail_msg ("unknown request %s", id);
+  return 0;
+}
+
+/* Rankings of every request: the oracle's options; checks the counts add up. */
+static void
+oracle_load (Oracle *o, PmNetwork *net, PmMatcher *matcher, PmRanking **rankings)
+{
+  o->n_req = pm_network_get_n_requests (net);
+  o->n_sup = pm_network_get_n_supporters (net);
+  for (guint j = 0; j < o->n_sup; j++)
+    {
+      PmSupporter *s = pm_network_get_supporter (net, j);
+      guint cap = pm_supporter_get_capacity (s), load = pm_supporter_get_load (s);
+      o->slots[j] = load < cap ? cap - load : 0;
+    }
+  for (guint i = 0; i < o->n_req; i++)
+    {
+      PmRequest *req = pm_network_get_request (net, i);
+      PmRanking *ranking = pm_matcher_rank (matcher, pm_request_get_id (req), 0, NULL);
+      guint total = pm_ranking_get_n_eligible (ranking);
+
+      rankings[i] = ranking;
+      o->priority[i] = pm_request_get_urgency (req) == PM_URGENCY_PRIORITY;
+      o->n_options[i] = 0;
+      if (pm_request_get_urgency (req) == PM_URGENCY_CRISIS)
+        {
+          assert_true (pm_ranking_get_escalated (ranking));
+          continue;
+        }
+      for (guint k = 0; k < PM_REASON_N; k++)
+        total += pm_ranking_get_excluded_count (ranking, k);
+      assert_int_equal (total, o->n_sup);
+      assert_int_equal (pm_ranking_get_n_candidates (ranking), pm_ranking_get_n_eligible (ranking));
+      for (guint k = 0; k < pm_ranking_get_n_candidates (ranking); k++)
+        {
+          const PmPair *p = pm_ranking_get_candidate (ranking, k);
+          o->option_sup[i][k] = sup_index (net, pm_pair_get_supporter_id (p));
+          o->option_score[i][k] = pm_pair_get_score (p);
+        }
+      o->n_options[i] = pm_ranking_get_n_candidates (ranking);
+    }
+}
+
+/* The solver's matching against the oracle and the rankings. */
+static void
+oracle_check (Oracle *o, PmNetwork *net, PmMatching *m, PmRanking **rankings)
+{
+  guint used[4] = { 0 }, p = 0;
+  double s = 0.0;
+
+  for (guint i = 0; i < pm_matching_get_n_pairs (m); i++)
+    {
+      const PmPair *pair = pm_matching_get_pair (m, i);
+      guint r = req_index (net, pm_pair_get_request_id (pair));
+      guint j = sup_index (net, pm_pair_get_supporter_id (pair));
+      gboolean eligible = FALSE;
+
+      for (guint k = 0; k < o->n_options[r]; k++)
+        if (o->option_sup[r][k] == j && o->option_score[r][k] == pm_pair_get_score (pair))
+          eligible = TRUE;
+      assert_true (eligible);
+      used[j]++;
+      p += o->priority[r] ? 1 : 0;
+      s += pm_pair_get_score (pair);
+    }
+  for (guint j = 0; j < o->n_sup; j++)
+    assert_true (used[j] <= o->slots[j]);
+  assert_int_equal (p, o->best_p);
+  assert_int_equal (pm_matching_get_n_matched_priority (m), o->best_p);
+  assert_int_equal (pm_matching_get_n_pairs (m), o->best_c);
+  assert_close (s, o->best_s, 1e-6 * MAX (1u, o->best_c));
+  for (guint i = 0; i < pm_matching_get_n_unmatched (m); i++)
+    {
+      PmRanking *ranking = rankings[req_index (net, pm_matching_get_unmatched_request_id (m, i))];
+      guint eligible = pm_ranking_get_n_eligible (ranking);
+
+      assert_int_equal (pm_matching_get_unmatched_eligible (m, i), eligible);
+      assert_int_equal (pm_matching_get_unmatched_reason (m, i),
+                        eligible == 0 ? PM_UNMATCHED_NO_ELIGIBLE_SUPPORTER
+                                      : PM_UNMATCHED_CAPACITY_TAKEN);
+      for (guint k = 0; k < PM_REASON_N && eligible == 0; k++)
+        assert_int_equal (pm_matching_get_unmatched_excluded_count (m, i, k),
+                          pm_ranking_get_excluded_count (ranking, k));
+    }
+  for (guint i = 0; i < pm_matching_get_n_escalated (m); i++)
+    assert_true (pm_ranking_get_escalated (
+        rankings[req_index (net, pm_matching_get_escalated_request_id (m, i))]));
+  assert_int_equal (pm_matching_get_n_pairs (m) + pm_matching_get_n_unmatched (m)
+                        + pm_matching_get_n_escalated (m),
+                    o->n_req);
+  assert_request_id_order (m);
+}
+
+static void
+test_solve_oracle (void **state)
+{
+  guint instances = 0, matched = 0, priority = 0;
+
+  for (guint32 seed = 1000; seed < 1300; seed++)
+    {
+      g_autoptr (GRand) size = g_rand_new_with_seed (seed);
+      guint n_sup = g_rand_int_range (size, 1, 5);
+      guint n_req = g_rand_int_range (size, 1, 8);
+      g_autoptr (PmNetwork) net = random_network (seed, n_sup, n_req, FALSE);
+      g_autoptr (PmMatcher) matcher = pm_matcher_new (net, &on);
+      g_autoptr (PmMatching) m = NULL;
+      g_autoptr (GError) error = NULL;
+      PmRanking *rankings[8] = { NULL };
+      Oracle o = { 0 };
+
+      oracle_load (&o, net, matcher, rankings);
+      oracle_visit (&o, 0, 0, 0, 0.0);
+      m = pm_matcher_solve (matcher, NULL, &error);
+      assert_non_null (m);
+      oracle_check (&o, net, m, rankings);
+      /* With one candidate edge per request the solver must find the rest by pricing. */
+      g_clear_object (&m);
+      pm_matcher_set_top_k (matcher, 1);
+      m = pm_matcher_solve (matcher, NULL, &error);
+      assert_non_null (m);
+      oracle_check (&o, net, m, rankings);
+      instances++;
+      matched += o.best_c;
+      priority += o.best_p;
+      for (guint i = 0; i < 8; i++)
+        g_clear_object (&rankings[i]);
+    }
+  /* the instances are not trivial */
+  assert_true (instances >= 200);
+  assert_true (matched > instances / 2);
+  assert_true (priority > instances / 10);
+}
+
+/* Bigger instances, beyond brute force: every k gives the same optimum. */
+static void
+test_solve_pricing (void **state)
+{
+  for (guint32 seed = 50; seed < 70; seed++)
+    {
+      g_autoptr (PmNetwork) net = random_network (seed, 25, 60, FALSE);
+      g_autoptr (PmMatcher) matcher = pm_matcher_new (net, &on);
+      g_autoptr (PmMatching) full = NULL;
+
+      pm_matcher_set_top_k (matcher, 1000);
+      full = pm_matcher_solve (matcher, NULL, NULL);
+      assert_non_null (full);
+      for (guint k = 1; k <= 4; k++)
+        {
+          g_autoptr (PmMatching) m = NULL;
+
+          pm_matcher_set_top_k (matcher, k);
+          m = pm_matcher_solve (matcher, NULL, NULL);
+          assert_non_null (m);
+          assert_int_equal (pm_matching_get_n_matched_priority (m),
+                            pm_matching_get_n_matched_priority (full));
+          assert_int_equal (pm_matching_get_n_pairs (m), pm_matching_get_n_pairs (full));
+          assert_close (pm_matching_get_total_score (m), pm_matching_get_total_score (full),
+                        1e-6 * MAX (1u, pm_matching_get_n_pairs (m)));
+        }
+    }
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_rule_self),
+    cmocka_unit_test (test_rule_excluded),
+    cmocka_unit_test (test_rule_line_management),
+    cmocka_unit_test (test_rule_same_team),
+    cmocka_unit_test (test_rule_training_expired),
+    cmocka_unit_test (test_rule_paused),
+    cmocka_unit_test (test_rule_no_capacity),
+    cmocka_unit_test (test_rule_gender),
+    cmocka_unit_test (test_rule_language),
+    cmocka_unit_test (test_rule_mode),
+    cmocka_unit_test (test_rule_distance),
+    cmocka_unit_test (test_rule_availability),
+    cmocka_unit_test (test_rule_order),
+    cmocka_unit_test (test_counts_add_up),
+    cmocka_unit_test (test_crisis),
+    cmocka_unit_test (test_score_components),
+    cmocka_unit_test (test_score_policy_weights),
+    cmocka_unit_test (test_score_edge_cases),
+    cmocka_unit_test (test_rank_order_ties_top),
+    cmocka_unit_test (test_solve_unmatched_reasons),
+    cmocka_unit_test (test_solve_objective_tiers),
+    cmocka_unit_test (test_solve_empty),
+    cmocka_unit_test (test_solve_cancelled),
+    cmocka_unit_test (test_solve_deterministic),
+    cmocka_unit_test (test_solve_oracle),
+    cmocka_unit_test (test_solve_pricing),
+  };
+
+  set_date (&on, "2026-12-01");
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
