@@ -43,7 +43,9 @@ void
 pm_assign_add_edge (PmAssign *self, guint row, guint col, gint64 weight);
 
 /* Solves exactly over the candidate edges. Fails only when cancelled or when the weights
- * could overflow 64-bit arithmetic (PM_ERROR_LIMIT). */
+ * could overflow 64-bit arithmetic (PM_ERROR_LIMIT). When the last call succeeded and edges
+ * were only added since (pm_assign_price(), pm_assign_add_edge()), it repairs that optimum
+ * instead of solving from scratch. */
 gboolean
 pm_assign_solve (PmAssign *self, GCancellable *cancellable, GError **error);
 
@@ -59,5 +61,13 @@ guint
 pm_assign_get_col (PmAssign *self, guint row);
 gint64
 pm_assign_get_total_weight (PmAssign *self);
+
+/* For the tests: how many solves took the warm path, and a check of the LP optimality
+ * certificate of the last solve (dual feasibility on every candidate edge, chosen edges
+ * tight, u_r = 0 on D, v_c > 0 only on full columns); FALSE with the first failure in @why. */
+guint
+pm_assign_get_n_warm (PmAssign *self);
+gboolean
+pm_assign_check_optimality (PmAssign *self, char **why);
 
 G_END_DECLS

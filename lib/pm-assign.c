@@ -43,9 +43,41 @@
  * 5,000 with 30 edges a row, ~1 s; 5,000 x 1,250 with 300, ~4 s; LEMON's network simplex
  * is 2-13x faster there, see bench/). Once capacity is gone, rows reach D at once.
  *
- * Re-solving (after pricing added edges) starts from scratch: a removed assignment would leave
- * a column with a free slot and v_c > 0, which breaks CS, and repairing that is a flow
- * problem of its own. Pricing rarely needs more than a few rounds.
+ * Re-solving (warm start). When edges were only added since the last solve (pm_assign_price()
+ * or pm_assign_add_edge(); pm_assign_set_row() forces a cold solve, as it may remove edges),
+ * pm_assign_solve() repairs the previous optimum instead of starting over. Only a row with a
+ * new edge that is dual infeasible (u_r + v_c < w) can break optimality; every other new edge
+ * keeps (u, v) feasible and the old solution optimal. The repair keeps the invariant of the
+ * cold solve on the set of "inserted" rows (dual feasibility on their candidate edges, chosen
+ * edges tight, v_c > 0 only on full columns), in three steps:
+ *   1. Take out every violating row (back to D, no longer inserted). The remaining rows' edges
+ *      are unchanged, so they stay feasible and tight; only CS can break: a column c that lost
+ *      a row may have room and v_c > 0.
+ *   2. Repair each such column c0. With its capacity cut to its load the current state would
+ *      be optimal, so raising it by one unit needs one shortest path (successive shortest paths
+ *      again). Moving rows into c0 along c0 <- r_1 (from c_1) <- r_2 (from c_2) ... ending at a
+ *      row from D, or at a column c_k that keeps the room, gains
+ *      v_c0 - sum rc(r_i, c_(i-1)) - v_(c_k) (v_D = 0), with rc = u + v - w >= 0 and the moved
+ *      rows tight on their old columns. So a reverse Dijkstra from c0 over the transposed
+ *      candidate graph (arc c -> c' through a row r on c' with an edge to c, length rc(r, c))
+ *      finds the cheapest end T* = min (v_c0, min over settled c of d_c + v_c, d_D), and c0
+ *      itself at v_c0 means "keep the room". Settled columns c (d_c < T*) then move by
+ *      Delta_c = T* - d_c: v_c -= Delta_c, u_r += Delta_c for the rows on c. Every reduced cost
+ *      stays >= 0 (an edge (r, c) from a settled c has d_(col r) <= d_c + rc, so
+ *      Delta_(col r) >= Delta_c - rc; D ends no closer than T*), the path becomes tight, v stays
+ *      >= 0 (T* <= d_c + v_c for every settled c) and u stays >= 0 (it only grows). The end
+ *      column gets v = 0 exactly (Delta = v_(c_k)), so the room it gets is CS; c0 either gets
+ *      v = 0 or one more row. No column gains room with a positive price, so the measure
+ *      sum over {c: v_c > 0} of room_c drops at every step: no cycling, at most one search per
+ *      removed row. Ties prefer "keep the room" and then the first end found, for determinism.
+ *   3. Insert the taken-out rows with insert_row(), exactly as a cold solve would.
+ * After step 2 the state is a cold-solve state for the inserted rows, and step 3 is the cold
+ * solve's own induction, so the result is optimal, exactly; the final tightness assertion and,
+ * in the tests, pm_assign_check_optimality() check it. Bounds: u_r <= W still (a chosen edge is
+ * tight, v >= 0), v only drops, reverse distances are <= T* <= W when settled and <= 3W
+ * tentative, as in the cold solve. Cost: O(E) to rebuild the CSR (and its transpose when a
+ * column needs repair) plus one reverse and one forward search per violating row, instead of
+ * one search per row.
  *
  * Pricing: see pm_assign_price(). */
 #include "pm-private.h"
@@ -91,6 +123,13 @@ struct _PmAssign
   gint64 *dist;
   guint *pred, *seen, *heap, *pos, *settled;
   guint heap_n, n_settled, stamp;
+  /* warm start: see the top comment */
+  gboolean cold;      /* edges may have been removed since the last solve */
+  guint n_warm;       /* solves that repaired the previous optimum (for the tests) */
+  guint *pcol;        /* reverse search: the column pred[c] moves into */
+  guint *toff, *trow; /* candidate edges by column (transpose of the CSR), built on demand */
+  gint64 *tw;
+  guint8 *out; /* row taken out, not yet re-inserted */
 };
 
 PmAssign *
@@ -131,6 +170,11 @@ free_work (PmAssign *self)
   g_clear_pointer (&self->heap, g_free);
   g_clear_pointer (&self->pos, g_free);
   g_clear_pointer (&self->settled, g_free);
+  g_clear_pointer (&self->pcol, g_free);
+  g_clear_pointer (&self->toff, g_free);
+  g_clear_pointer (&self->trow, g_free);
+  g_clear_pointer (&self->tw, g_free);
+  g_clear_pointer (&self->out, g_free);
 }
 
 void
@@ -190,6 +234,7 @@ pm_assign_set_row (PmAssign *self, guint row, guint n_edges, const guint *cols,
     }
   r->n = n_edges;
   self->bound[row] = min_w;
+  self->cold = TRUE; /* edges may be gone: the last optimum cannot be repaired */
 }
 
 void
@@ -288,11 +333,6 @@ build_work (PmAssign *self)
   self->pos = g_new (guint, m);
   self->settled = g_new (guint, MAX (m, 1));
   self->stamp = 0;
-  for (r = 0; r < n; r++)
-    {
-      self->u[r] = 0;
-      self->row_col[r] = m;
-    }
 }
 
 /* ---- the indexed binary heap of tentative columns, keyed by (dist, col) for determinism */
@@ -535,44 +575,339 @@ row_order (PmAssign *self)
   return keys;
 }
 
+/* ---- warm start: see the top comment */
+
+/* The candidate edges by column, for the reverse search. */
+static void
+build_transpose (PmAssign *self)
+{
+  guint n = self->n_rows, m = self->n_cols, e = self->off[n], r, k, c;
+
+  if (self->toff != NULL)
+    return;
+  self->toff = g_new0 (guint, m + 1);
+  self->trow = g_new (guint, MAX (e, 1));
+  self->tw = g_new (gint64, MAX (e, 1));
+  for (k = 0; k < e; k++)
+    self->toff[self->ecol[k] + 1]++;
+  for (c = 0; c < m; c++)
+    self->toff[c + 1] += self->toff[c];
+  /* toff[c] serves as column c's cursor, then is shifted back to its start */
+  for (r = 0; r < n; r++)
+    for (k = self->off[r]; k < self->off[r + 1]; k++)
+      {
+        guint at = self->toff[self->ecol[k]]++;
+
+        self->trow[at] = r;
+        self->tw[at] = self->ew[k];
+      }
+  for (c = m; c > 0; c--)
+    self->toff[c] = self->toff[c - 1];
+  self->toff[0] = 0;
+}
+
+/* c0 has room and v_c0 > 0: one reverse shortest path either drops v_c0 to 0 or moves one
+ * row into c0 (the end column, if any, gets v = 0). Step 2 of the top comment. */
+static void
+repair_column (PmAssign *self, guint c0)
+{
+  guint m = self->n_cols, term = c0, dpred = PM_ASSIGN_NONE, dpcol = PM_ASSIGN_NONE, i, r, to;
+  gint64 best = self->hot[c0].v;
+
+  self->stamp++;
+  self->heap_n = 0;
+  self->n_settled = 0;
+  self->seen[c0] = self->stamp;
+  self->dist[c0] = 0;
+  self->heap[self->heap_n] = c0;
+  heap_up (self, self->heap_n++);
+  while (self->heap_n > 0 && self->dist[self->heap[0]] < best)
+    {
+      guint c = heap_pop (self), k;
+      gint64 dc = self->dist[c], vc = self->hot[c].v;
+
+      self->hot[c].done = self->stamp;
+      self->settled[self->n_settled++] = c;
+      /* ending here: a row leaves c, which keeps the room at price 0 */
+      if (c != c0 && dc + vc < best)
+        {
+          best = dc + vc;
+          term = c;
+        }
+      for (k = self->toff[c]; k < self->toff[c + 1]; k++)
+        {
+          guint t;
+          gint64 nd;
+
+          r = self->trow[k];
+          t = self->row_col[r];
+          if (t == c || self->out[r])
+            continue;
+          nd = dc + self->u[r] + vc - self->tw[k];
+          if (nd >= best)
+            continue;
+          if (t == m)
+            {
+              /* a row from D moves in: the end, at its distance (D is never shifted) */
+              best = nd;
+              term = m;
+              dpred = r;
+              dpcol = c;
+              continue;
+            }
+          if (self->hot[t].done == self->stamp)
+            continue;
+          if (self->seen[t] != self->stamp)
+            {
+              self->seen[t] = self->stamp;
+              self->dist[t] = nd;
+              self->pred[t] = r;
+              self->pcol[t] = c;
+              self->heap[self->heap_n] = t;
+              heap_up (self, self->heap_n++);
+            }
+          else if (nd < self->dist[t])
+            {
+              self->dist[t] = nd;
+              self->pred[t] = r;
+              self->pcol[t] = c;
+              heap_up (self, self->pos[t]);
+            }
+        }
+    }
+  /* the settled columns move by T* - d_c (>= 0: Dijkstra settles in order, T* >= d_c) */
+  for (i = 0; i < self->n_settled; i++)
+    {
+      guint c = self->settled[i];
+      gint64 shift = best - self->dist[c];
+
+      self->hot[c].v -= shift;
+      for (r = self->head[c]; r != PM_ASSIGN_NONE; r = self->next[r])
+        self->u[r] += shift;
+    }
+  if (term == c0)
+    return; /* v_c0 is 0 now: the room is CS */
+  if (term == m)
+    {
+      r = dpred;
+      to = dpcol;
+    }
+  else
+    {
+      r = self->pred[term];
+      to = self->pcol[term];
+      self->hot[term].room++;
+    }
+  for (;;)
+    {
+      move_row (self, r, to);
+      if (to == c0)
+        break;
+      r = self->pred[to];
+      to = self->pcol[to];
+    }
+  self->hot[c0].room--;
+}
+
+static gboolean
+cancelled (PmAssign *self, guint i, GCancellable *cancellable, GError **error)
+{
+  guint r;
+
+  if (i % 256 != 0 || !g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  for (r = 0; r < self->n_rows; r++)
+    self->row_col[r] = self->n_cols;
+  free_work (self);
+  return TRUE;
+}
+
+/* Repairs the last optimum after edges were added. FALSE only when cancelled. */
+static gboolean
+solve_warm (PmAssign *self, GCancellable *cancellable, GError **error)
+{
+  g_autofree RowKey *keys = NULL;
+  guint n = self->n_rows, m = self->n_cols, r, k, c, i, j;
+
+  build_work (self);
+  self->out = g_new0 (guint8, MAX (n, 1));
+  self->pcol = g_new (guint, MAX (m, 1));
+  for (c = 0; c < m; c++)
+    self->hot[c].v = self->v[c];
+  for (r = 0; r < n; r++)
+    {
+      c = self->row_col[r];
+      self->row_col[r] = m;
+      if (c < m)
+        {
+          move_row (self, r, c);
+          self->hot[c].room--;
+        }
+    }
+  /* step 1: take out the rows with a dual infeasible edge (only new edges can be) */
+  for (r = 0; r < n; r++)
+    for (k = self->off[r]; k < self->off[r + 1]; k++)
+      if (self->u[r] + self->hot[self->ecol[k]].v < self->ew[k])
+        {
+          c = self->row_col[r];
+          move_row (self, r, m);
+          if (c < m)
+            self->hot[c].room++;
+          self->u[r] = 0;
+          self->out[r] = 1;
+          break;
+        }
+  /* step 2: no column keeps room at a positive price */
+  for (c = 0, i = 0; c < m; c++)
+    while (self->hot[c].room > 0 && self->hot[c].v > 0)
+      {
+        if (cancelled (self, i++, cancellable, error))
+          return FALSE;
+        build_transpose (self);
+        repair_column (self, c);
+      }
+  /* step 3: insert the taken-out rows, in the cold solve's order */
+  keys = row_order (self);
+  for (i = 0, j = 0; i < n; i++)
+    {
+      if (!self->out[keys[i].row])
+        continue;
+      if (cancelled (self, j++, cancellable, error))
+        return FALSE;
+      self->out[keys[i].row] = 0;
+      if (keys[i].best > 0)
+        insert_row (self, keys[i].row);
+    }
+  self->n_warm++;
+  return TRUE;
+}
+
+static gboolean
+solve_cold (PmAssign *self, GCancellable *cancellable, GError **error)
+{
+  g_autofree RowKey *keys = NULL;
+  guint i, r;
+
+  build_work (self);
+  for (r = 0; r < self->n_rows; r++)
+    {
+      self->u[r] = 0;
+      self->row_col[r] = self->n_cols;
+    }
+  keys = row_order (self);
+  for (i = 0; i < self->n_rows; i++)
+    {
+      if (cancelled (self, i, cancellable, error))
+        return FALSE;
+      if (keys[i].best > 0)
+        insert_row (self, keys[i].row);
+    }
+  return TRUE;
+}
+
 gboolean
 pm_assign_solve (PmAssign *self, GCancellable *cancellable, GError **error)
 {
-  g_autofree RowKey *keys = NULL;
+  gboolean warm;
   guint i, r, k;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  warm = self->solved && !self->cold;
   self->solved = FALSE;
   self->total = 0;
   if (!check_limits (self, error))
     return FALSE;
-  build_work (self);
-  keys = row_order (self);
-  for (i = 0; i < self->n_rows; i++)
-    {
-      if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          for (r = 0; r < self->n_rows; r++)
-            self->row_col[r] = self->n_cols;
-          free_work (self);
-          return FALSE;
-        }
-      if (keys[i].best > 0)
-        insert_row (self, keys[i].row);
-    }
+  if (!(warm ? solve_warm : solve_cold) (self, cancellable, error))
+    return FALSE;
+  self->cold = FALSE;
+  /* The LP certificate, whichever path ran (O(E), next to nothing beside a solve): dual
+   * feasibility on every candidate edge, CS (chosen edges tight, u = 0 on D, v > 0 only on
+   * full columns). A failure is a solver bug; it must not pass as an optimum. */
   for (i = 0; i < self->n_cols; i++)
-    self->v[i] = self->hot[i].v;
+    {
+      self->v[i] = self->hot[i].v;
+      g_assert (self->v[i] >= 0 && (self->v[i] == 0 || self->hot[i].room == 0));
+    }
   for (r = 0; r < self->n_rows; r++)
-    for (k = self->off[r]; k < self->off[r + 1]; k++)
-      if (self->ecol[k] == self->row_col[r])
-        {
-          /* CS: a chosen edge is tight */
-          g_assert (self->u[r] + self->v[self->ecol[k]] == self->ew[k]);
-          self->total += self->ew[k];
-        }
+    {
+      g_assert (self->row_col[r] < self->n_cols ? self->u[r] >= 0 : self->u[r] == 0);
+      for (k = self->off[r]; k < self->off[r + 1]; k++)
+        if (self->ecol[k] == self->row_col[r])
+          {
+            g_assert (self->u[r] + self->v[self->ecol[k]] == self->ew[k]);
+            self->total += self->ew[k];
+          }
+        else
+          g_assert (self->u[r] + self->v[self->ecol[k]] >= self->ew[k]);
+    }
   free_work (self);
   self->solved = TRUE;
+  return TRUE;
+}
+
+guint
+pm_assign_get_n_warm (PmAssign *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_warm;
+}
+
+gboolean
+pm_assign_check_optimality (PmAssign *self, char **why)
+{
+  g_autofree guint *load = NULL;
+  guint r, k, c;
+
+  g_return_val_if_fail (self != NULL && why != NULL, FALSE);
+  *why = NULL;
+  if (!self->solved)
+    {
+      *why = g_strdup ("not solved");
+      return FALSE;
+    }
+  load = g_new0 (guint, MAX (self->n_cols, 1));
+  for (r = 0; r < self->n_rows; r++)
+    {
+      const AssignRow *row = &self->rows[r];
+      guint own = self->row_col[r];
+      gboolean found = own >= self->n_cols;
+
+      if (self->u[r] < 0 || (own >= self->n_cols && self->u[r] != 0))
+        *why
+            = g_strdup_printf ("row %u: u = %" G_GINT64_FORMAT " on column %u", r, self->u[r], own);
+      for (k = 0; k < row->n && *why == NULL; k++)
+        {
+          gint64 slack;
+
+          c = row->cols[k];
+          if (self->cap[c] == 0)
+            continue; /* never chosen; v_c may be taken as large as needed */
+          slack = self->u[r] + self->v[c] - row->weights[k];
+          if (slack < 0)
+            *why = g_strdup_printf ("edge (%u, %u) dual infeasible by %" G_GINT64_FORMAT, r, c,
+                                    -slack);
+          else if (c == own && slack != 0)
+            *why = g_strdup_printf ("chosen edge (%u, %u) not tight", r, c);
+          found |= c == own;
+        }
+      if (*why == NULL && !found)
+        *why = g_strdup_printf ("row %u on non-candidate column %u", r, own);
+      if (*why != NULL)
+        return FALSE;
+      if (own < self->n_cols)
+        load[own]++;
+    }
+  for (c = 0; c < self->n_cols; c++)
+    {
+      if (self->v[c] < 0 || load[c] > self->cap[c])
+        *why = g_strdup_printf ("column %u: v = %" G_GINT64_FORMAT ", load %u of %u", c, self->v[c],
+                                load[c], self->cap[c]);
+      else if (self->v[c] > 0 && load[c] < self->cap[c])
+        *why = g_strdup_printf ("column %u has room at price %" G_GINT64_FORMAT, c, self->v[c]);
+      if (*why != NULL)
+        return FALSE;
+    }
   return TRUE;
 }
 

@@ -69,6 +69,20 @@ instance_random (GRand *rand, guint max_rows, guint max_cols, guint max_cap)
   return inst;
 }
 
+/* Rows' candidate edges as an instance of their own (for the oracle and the cold solve). */
+static PmAssign *
+instance_assign_mask (const Instance *inst, const guint8 *mask)
+{
+  PmAssign *a = pm_assign_new (inst->n_rows, inst->n_cols, inst->cap);
+  guint r, c;
+
+  for (r = 0; r < inst->n_rows; r++)
+    for (c = 0; c < inst->n_cols; c++)
+      if (mask[r * inst->n_cols + c])
+        pm_assign_add_edge (a, r, c, inst->weight[r * inst->n_cols + c]);
+  return a;
+}
+
 /* Gives each row its @k heaviest edges (ties by column), or all of them for k = 0. */
 static PmAssign *
 instance_assign (const Instance *inst, guint k)
@@ -174,17 +188,22 @@ check_feasible (PmAssign *a, const Instance *inst, guint seed, guint trial)
   return sum;
 }
 
+/* Solves, then checks the LP certificate of the result (pm_assign_check_optimality()). */
 static void
 solve_ok (PmAssign *a)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *why = NULL;
   gboolean ok = pm_assign_solve (a, NULL, &error);
 
   if (!ok)
     fail_msg ("solve failed: %s", error->message);
+  if (!pm_assign_check_optimality (a, &why))
+    fail_msg ("not optimal: %s", why);
 }
 
-/* Solves over the candidates, prices, repeats until pricing proves optimality. */
+/* Solves over the candidates, prices, repeats until pricing proves optimality. Every solve
+ * after pricing added edges must take the warm path. */
 static guint
 solve_priced (PmAssign *a, Instance *inst)
 {
@@ -192,7 +211,11 @@ solve_priced (PmAssign *a, Instance *inst)
 
   for (;;)
     {
+      guint warm = pm_assign_get_n_warm (a);
+
       solve_ok (a);
+      if (rounds > 0)
+        assert_int_equal (pm_assign_get_n_warm (a), warm + 1);
       if (pm_assign_price (a, instance_weight_func, inst) == 0)
         return rounds;
       rounds++;
@@ -522,6 +545,174 @@ test_price_bounds (void **state)
   assert_int_equal (n_calls, 0); /* u_0 = 5 >= bound: nothing can violate */
 }
 
+/* ---- warm start: edges added in batches after a solve */
+
+/* Adds each edge of @inst missing from @mask with probability @p (at least one if any is
+ * missing) to @a, @mask and @sub; returns the number added. */
+static guint
+add_batch (GRand *rand, const Instance *inst, PmAssign *a, guint8 *mask, Instance *sub, double p)
+{
+  guint i, n = 0, missing = 0;
+
+  for (i = 0; i < inst->n_rows * inst->n_cols; i++)
+    missing += inst->weight[i] > 0 && !mask[i];
+  for (i = 0; i < inst->n_rows * inst->n_cols; i++)
+    if (inst->weight[i] > 0 && !mask[i] && (g_rand_double (rand) < p || (n == 0 && --missing == 0)))
+      {
+        mask[i] = 1;
+        sub->weight[i] = inst->weight[i];
+        pm_assign_add_edge (a, i / inst->n_cols, i % inst->n_cols, inst->weight[i]);
+        n++;
+      }
+  return n;
+}
+
+/* Solves @a warm and compares it with a cold solve of the same candidates and, when @oracle,
+ * with the brute force. */
+static void
+check_warm (PmAssign *a, const Instance *inst, const guint8 *mask, Instance *sub, gboolean oracle,
+            guint seed, guint trial)
+{
+  g_autoptr (PmAssign) cold = instance_assign_mask (inst, mask);
+  guint warm = pm_assign_get_n_warm (a);
+  gint64 got, want;
+
+  solve_ok (a);
+  assert_int_equal (pm_assign_get_n_warm (a), warm + 1);
+  got = check_feasible (a, sub, seed, trial);
+  solve_ok (cold);
+  assert_int_equal (pm_assign_get_n_warm (cold), 0);
+  want = check_feasible (cold, sub, seed, trial);
+  if (got != want)
+    fail_msg ("seed %u trial %u: warm %" G_GINT64_FORMAT " != cold %" G_GINT64_FORMAT, seed, trial,
+              got, want);
+  if (oracle && got != (want = brute_force (sub)))
+    fail_msg ("seed %u trial %u: warm %" G_GINT64_FORMAT " != brute force %" G_GINT64_FORMAT, seed,
+              trial, got, want);
+}
+
+/* Tier-like weights and ties dominate: those are the cases where paths and prices tie. */
+static Instance *
+instance_warm (GRand *rand, guint n_rows, guint n_cols, guint max_cap, guint mode)
+{
+  Instance *inst = instance_new (n_rows, n_cols);
+  double density = 0.2 + 0.8 * g_rand_double (rand);
+  guint i;
+
+  for (i = 0; i < n_cols; i++)
+    inst->cap[i] = g_rand_int_range (rand, 0, max_cap + 1);
+  for (i = 0; i < n_rows * n_cols; i++)
+    if (g_rand_double (rand) < density)
+      inst->weight[i] = random_weight (rand, mode);
+  return inst;
+}
+
+static void
+test_warm_random (void **state)
+{
+  const guint seed = 31337;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  guint trial, batches = 0;
+
+  for (trial = 0; trial < 800; trial++)
+    {
+      static const guint modes[] = { 0, 1, 1, 2, 0, 3 };
+      g_autoptr (Instance) inst
+          = instance_warm (rand, g_rand_int_range (rand, 1, 8), g_rand_int_range (rand, 1, 5), 3,
+                           modes[trial % G_N_ELEMENTS (modes)]);
+      g_autoptr (Instance) sub = instance_new (inst->n_rows, inst->n_cols);
+      g_autofree guint8 *mask = g_new0 (guint8, inst->n_rows * inst->n_cols);
+      g_autoptr (PmAssign) a = NULL;
+      double p0 = g_rand_double (rand), p = 0.1 + 0.6 * g_rand_double (rand);
+      guint i;
+
+      memcpy (sub->cap, inst->cap, sizeof (guint) * inst->n_cols);
+      for (i = 0; i < inst->n_rows * inst->n_cols; i++)
+        if (inst->weight[i] > 0 && g_rand_double (rand) < p0)
+          {
+            mask[i] = 1;
+            sub->weight[i] = inst->weight[i];
+          }
+      a = instance_assign_mask (inst, mask);
+      solve_ok (a);
+      assert_int_equal (pm_assign_get_n_warm (a), 0);
+      while (add_batch (rand, inst, a, mask, sub, p) > 0)
+        {
+          check_warm (a, inst, mask, sub, TRUE, seed, trial);
+          batches++;
+        }
+    }
+  assert_true (batches > 1000);
+}
+
+static void
+test_warm_medium (void **state)
+{
+  const guint seed = 5150;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  guint trial;
+
+  for (trial = 0; trial < 120; trial++)
+    {
+      g_autoptr (Instance) inst = instance_warm (rand, 80, 20, 4, trial % 4);
+      g_autoptr (Instance) sub = instance_new (inst->n_rows, inst->n_cols);
+      g_autofree guint8 *mask = g_new0 (guint8, inst->n_rows * inst->n_cols);
+      g_autoptr (PmAssign) a = NULL;
+      double p0 = 0.5 * g_rand_double (rand);
+      guint i;
+
+      memcpy (sub->cap, inst->cap, sizeof (guint) * inst->n_cols);
+      for (i = 0; i < inst->n_rows * inst->n_cols; i++)
+        if (inst->weight[i] > 0 && g_rand_double (rand) < p0)
+          {
+            mask[i] = 1;
+            sub->weight[i] = inst->weight[i];
+          }
+      a = instance_assign_mask (inst, mask);
+      solve_ok (a);
+      /* small batches first (as pricing does), then the rest */
+      while (add_batch (rand, inst, a, mask, sub, 0.02) > 0)
+        check_warm (a, inst, mask, sub, FALSE, seed, trial);
+    }
+}
+
+static void
+test_warm_fallback (void **state)
+{
+  guint cap[2] = { 1, 1 }, c0 = 0;
+  gint64 w = 5;
+  g_autoptr (PmAssign) a = pm_assign_new (2, 2, cap);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+
+  pm_assign_set_row (a, 0, 1, &c0, &w);
+  pm_assign_set_row (a, 1, 1, &c0, &w);
+  solve_ok (a);
+  assert_int_equal (pm_assign_get_total_weight (a), 5);
+  solve_ok (a); /* nothing added: warm, nothing moves */
+  assert_int_equal (pm_assign_get_n_warm (a), 1);
+  assert_int_equal (pm_assign_get_total_weight (a), 5);
+  /* a cancelled warm solve leaves nothing to repair: the next one is cold */
+  pm_assign_add_edge (a, 0, 1, 3);
+  pm_assign_add_edge (a, 1, 1, 4);
+  g_cancellable_cancel (cancellable);
+  assert_false (pm_assign_solve (a, cancellable, &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  assert_int_equal (pm_assign_get_col (a, 0), PM_ASSIGN_NONE);
+  solve_ok (a);
+  assert_int_equal (pm_assign_get_n_warm (a), 1);
+  assert_int_equal (pm_assign_get_total_weight (a), 9);
+  /* replacing a row may remove edges: cold again */
+  pm_assign_set_row (a, 1, 1, &c0, &w);
+  solve_ok (a);
+  assert_int_equal (pm_assign_get_n_warm (a), 1);
+  assert_int_equal (pm_assign_get_total_weight (a), 8);
+  pm_assign_add_edge (a, 1, 1, 6);
+  solve_ok (a);
+  assert_int_equal (pm_assign_get_n_warm (a), 2);
+  assert_int_equal (pm_assign_get_total_weight (a), 11);
+}
+
 /* ---- determinism */
 
 static void
@@ -567,6 +758,9 @@ main (void)
     cmocka_unit_test (test_price_medium),
     cmocka_unit_test (test_price_contention),
     cmocka_unit_test (test_price_bounds),
+    cmocka_unit_test (test_warm_random),
+    cmocka_unit_test (test_warm_medium),
+    cmocka_unit_test (test_warm_fallback),
     cmocka_unit_test (test_determinism),
   };
 
