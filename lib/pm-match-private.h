@@ -242,4 +242,39 @@ pm_match_score (PmMatchCompiled *self, guint r, guint s, guint overlap, gint hop
 gboolean
 pm_match_is_excluded (PmMatchCompiled *self, guint r, guint s);
 
+/* llround (score * 1e6) clamped to [@q_min, @q_max], without the libm call: for |x| < 2^53
+ * the truncation q and x - q are exact, so rounding half away from zero on the fraction
+ * gives exactly llround's result; scores are far inside that range (weights are at most
+ * 1e9, components at most 1). */
+static inline gint64
+pm_match_quantise (double score, gint64 q_min, gint64 q_max)
+{
+  double x = score * 1e6;
+  gint64 q = (gint64)x;
+  double frac = x - (double)q;
+
+  q += (gint64)(frac >= 0.5) - (gint64)(frac <= -0.5);
+  return q < q_min ? q_min : q > q_max ? q_max : q;
+}
+
+/* The batch's pair checks and scores (pm-match-scan.c): the same verdicts and quantised
+ * scores as pm_match_check() and pm_match_quantise() give, much faster. Columns are the
+ * active supporters @act[0 .. @n_act - 1] (borrowed), those passing rules 5 to 7. */
+typedef struct _PmMatchScan PmMatchScan;
+
+PmMatchScan *
+pm_match_scan_new (PmMatchCompiled *c, const guint *act, guint n_act, gint64 q_min, gint64 q_max);
+void
+pm_match_scan_free (PmMatchScan *scan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmMatchScan, pm_match_scan_free)
+
+/* Request @r against every column: the eligible columns in increasing order, and their
+ * quantised scores, into @cols and @qs (room for n_act each); returns how many. */
+guint
+pm_match_scan_request (PmMatchScan *scan, guint r, guint *cols, gint64 *qs);
+
+/* One pair, for pricing: FALSE when ineligible, else its quantised score in @q. */
+gboolean
+pm_match_scan_pair (PmMatchScan *scan, guint r, guint col, gint64 *q);
+
 G_END_DECLS

@@ -33,8 +33,10 @@
  * none can, which proves optimality over the full graph.
  *
  * Cost. Compiling is linear in the input (plus a regions-in-use table of tree lookups). The
- * scan is O(requests * supporters) cheap pair checks (overlaps are cached per pair of
- * distinct availability values, which shift rotas keep few); the solve works on
+ * scan is O(requests * supporters) cheap pair checks (pm-match-scan.c: per request a few
+ * small rows, then a branch-free pass over the supporters' packed records; overlaps are
+ * cached per pair of distinct availability values, which shift rotas keep few, and the
+ * verdicts and micro-point scores are exactly pm_match_check()'s); the solve works on
  * O(K * requests) edges plus those pricing adds. Requests and supporters are processed in
  * id order, so the output does not depend on input order and is byte-identical run to run.
  */
@@ -300,6 +302,10 @@ typedef struct
   guint *n_ctop;    /* per column: best requests kept (at most k) */
   guint *ctop_req;  /* k per column, best first: requests */
   gint64 *ctop_key; /* their keys: (q - q_min), plus (q_max - q_min + 1) for priority */
+  gint64 *ctop_min; /* per column: the key a request must beat to be kept */
+  PmMatchScan *scan;
+  guint *elig_col; /* scratch: one request's eligible columns and scores */
+  gint64 *elig_q;
   guint n_rows;
   guint *row_req; /* row -> request: non-crisis requests with an eligible supporter */
   gint64 q_min;   /* bounds of any pair's micro-point score */
@@ -318,15 +324,11 @@ batch_clear (Batch *b)
   g_free (b->n_ctop);
   g_free (b->ctop_req);
   g_free (b->ctop_key);
+  g_free (b->ctop_min);
+  g_clear_pointer (&b->scan, pm_match_scan_free);
+  g_free (b->elig_col);
+  g_free (b->elig_q);
   g_free (b->row_req);
-}
-
-static gint64
-quantise (const Batch *b, double score)
-{
-  gint64 q = llround (score * 1e6);
-  /* The clamp only guards the bounds against rounding; real scores lie within them. */
-  return CLAMP (q, b->q_min, b->q_max);
 }
 
 /* Keeps the @k best (q, column) of a row, best first. Columns arrive in increasing
@@ -360,8 +362,6 @@ ctop_insert (Batch *b, guint col, guint r, gint64 key)
   gint64 *keys = b->ctop_key + (gsize)col * b->k;
   guint *n = &b->n_ctop[col], i;
 
-  if (*n == b->k && key <= keys[b->k - 1])
-    return;
   if (*n < b->k)
     (*n)++;
   for (i = *n - 1; i > 0 && keys[i - 1] < key; i--)
@@ -371,41 +371,38 @@ ctop_insert (Batch *b, guint col, guint r, gint64 key)
     }
   reqs[i] = r;
   keys[i] = key;
+  if (*n == b->k)
+    b->ctop_min[col] = keys[b->k - 1];
 }
 
 /* One request against every active supporter: counts the eligible ones and keeps the best
- * k. The exclude list is walked alongside (both are in supporter order). */
+ * k, on both sides. The eligible columns come in increasing order. */
 static void
 scan_request (Batch *b, guint r)
 {
   PmMatchCompiled *c = b->c;
-  const guint32 *ex = c->excl + c->r_excl[r];
-  const guint32 *ex_end = c->excl + c->r_excl[r + 1];
   guint *cols = b->top_col + (gsize)r * b->k;
   gint64 *qs = b->top_q + (gsize)r * b->k;
-  guint eligible = 0;
   gint64 prio = c->r_urgency[r] == PM_URGENCY_PRIORITY ? b->q_max - b->q_min + 1 : 0;
+  gint64 shift = prio - b->q_min, top_min = G_MININT64;
+  guint n = pm_match_scan_request (b->scan, r, b->elig_col, b->elig_q);
 
-  for (guint col = 0; col < b->n_act; col++)
+  for (guint i = 0; i < n; i++)
     {
-      guint s = b->act[col], overlap;
-      gint hops;
-      gboolean excluded;
-      PmMatchEval eval;
-      gint64 q;
+      guint col = b->elig_col[i];
+      gint64 q = b->elig_q[i];
 
-      while (ex < ex_end && *ex < s)
-        ex++;
-      excluded = ex < ex_end && *ex == s;
-      if (!pm_match_pair_ok (c, r, s, excluded, &overlap, &hops))
-        continue;
-      eligible++;
-      pm_match_score (c, r, s, overlap, hops, &eval);
-      q = quantise (b, eval.score);
-      top_insert (cols, qs, &b->n_top[r], b->k, col, q);
-      ctop_insert (b, col, r, prio + q - b->q_min);
+      /* What top_insert and ctop_insert would refuse, refused without a call. */
+      if (q > top_min)
+        {
+          top_insert (cols, qs, &b->n_top[r], b->k, col, q);
+          if (b->n_top[r] == b->k)
+            top_min = qs[b->k - 1];
+        }
+      if (q + shift > b->ctop_min[col])
+        ctop_insert (b, col, r, q + shift);
     }
-  b->n_elig[r] = eligible;
+  b->n_elig[r] = n;
 }
 
 static gint64
@@ -419,14 +416,12 @@ static gboolean
 weigh_pair (gpointer user_data, guint row, guint col, gint64 *weight)
 {
   Batch *b = user_data;
-  guint r = b->row_req[row], s = b->act[col], overlap;
-  gint hops;
-  PmMatchEval eval;
+  guint r = b->row_req[row];
+  gint64 q;
 
-  if (!pm_match_pair_ok (b->c, r, s, pm_match_is_excluded (b->c, r, s), &overlap, &hops))
+  if (!pm_match_scan_pair (b->scan, r, col, &q))
     return FALSE;
-  pm_match_score (b->c, r, s, overlap, hops, &eval);
-  *weight = edge_weight (b, r, quantise (b, eval.score));
+  *weight = edge_weight (b, r, q);
   return TRUE;
 }
 
@@ -505,6 +500,12 @@ batch_scan (Batch *b, GCancellable *cancellable, guint64 *free_slots, GError **e
   b->n_ctop = g_new0 (guint, MAX (1u, b->n_act));
   b->ctop_req = g_new (guint, (gsize)MAX (1u, b->n_act) * b->k);
   b->ctop_key = g_new (gint64, (gsize)MAX (1u, b->n_act) * b->k);
+  b->ctop_min = g_new (gint64, MAX (1u, b->n_act));
+  for (guint col = 0; col < b->n_act; col++)
+    b->ctop_min[col] = G_MININT64;
+  b->scan = pm_match_scan_new (c, b->act, b->n_act, b->q_min, b->q_max);
+  b->elig_col = g_new (guint, MAX (1u, b->n_act));
+  b->elig_q = g_new (gint64, MAX (1u, b->n_act));
   b->row_req = g_new (guint, MAX (1u, c->n_req));
   for (guint r = 0; r < c->n_req; r++)
     {

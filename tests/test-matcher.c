@@ -1414,6 +1414,188 @@ test_solve_pricing (void **state)
     }
 }
 
+/* ---- the batch's fast pair checks and scores against the pair-by-pair path */
+
+static void
+test_quantise (void **state)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      double score;
+
+      switch (i % 4)
+        {
+          case 0: /* anywhere in a score's range */
+            score = g_rand_double_range (rand, -100.0, 6000.0);
+            break;
+          case 1: /* exactly on, or one ulp either side of, a half micro-point */
+            score = ((double)g_rand_int_range (rand, -1000000, 100000000) + 0.5) / 1e6;
+            score = nextafter (score, g_rand_boolean (rand) ? 1e300 : -1e300);
+            break;
+          case 2:
+            score = ((double)g_rand_int_range (rand, -1000000, 100000000) + 0.5) / 1e6;
+            break;
+          default: /* tiny ones */
+            score = g_rand_double_range (rand, -2e-6, 2e-6);
+            break;
+        }
+      if (pm_match_quantise (score, G_MININT64, G_MAXINT64) != llround (score * 1e6))
+        fail_msg ("quantise (%.17g) = %" G_GINT64_FORMAT ", llround gives %lld", score,
+                  pm_match_quantise (score, G_MININT64, G_MAXINT64), llround (score * 1e6));
+    }
+  /* the clamp */
+  assert_int_equal (pm_match_quantise (-1.0, 0, 100), 0);
+  assert_int_equal (pm_match_quantise (1.0, 0, 100), 100);
+  assert_int_equal (pm_match_quantise (0.0000494, 0, 100), 49);
+}
+
+/* Many topics and languages, so the sets take more than one 64-bit word. */
+static void
+add_wide_sets (PmNetwork *net, GRand *rand)
+{
+  for (guint i = 0; i < pm_network_get_n_supporters (net); i++)
+    {
+      PmSupporter *s = pm_network_get_supporter (net, i);
+      g_autoptr (GPtrArray) exp = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+      g_autoptr (GPtrArray) lang = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+
+      for (guint k = 0; k < 150; k++)
+        {
+          if (g_rand_int_range (rand, 0, 10) == 0)
+            g_ptr_array_add (exp, g_strdup_printf ("tag%u", k));
+          if (g_rand_int_range (rand, 0, 40) == 0)
+            g_ptr_array_add (lang, g_strdup_printf ("lang%u", k));
+        }
+      pm_supporter_set_experience (s, (const char *const *)exp->pdata);
+      pm_supporter_set_languages (s, (const char *const *)lang->pdata);
+    }
+  for (guint i = 0; i < pm_network_get_n_requests (net); i++)
+    {
+      PmRequest *r = pm_network_get_request (net, i);
+      g_autoptr (GPtrArray) topics = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+      g_autoptr (GPtrArray) lang = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+
+      for (guint k = 0; k < 150; k++)
+        {
+          if (g_rand_int_range (rand, 0, 12) == 0)
+            g_ptr_array_add (topics, g_strdup_printf ("tag%u", k));
+          if (g_rand_int_range (rand, 0, 8) == 0)
+            g_ptr_array_add (lang, g_strdup_printf ("lang%u", k));
+        }
+      pm_request_set_topics (r, (const char *const *)topics->pdata);
+      pm_request_set_languages (r, (const char *const *)lang->pdata);
+    }
+}
+
+/* The fast scan and the pricing look-up against pm_match_check() and llround on every
+ * pair: the same verdicts and the same micro-point scores, bit for bit. */
+static void
+check_scan (PmNetwork *net, guint variant)
+{
+  g_autoptr (PmMatchCompiled) c = pm_match_compiled_new (net, &on);
+  g_autoptr (PmMatchScan) scan = NULL;
+  g_autofree guint *act = g_new (guint, MAX (1u, c->n_sup));
+  g_autofree guint *cols = NULL;
+  g_autofree gint64 *qs = NULL;
+  guint n_act = 0;
+  gint64 q_min, q_max;
+  double lo = 0.0, hi = 0.0;
+
+  /* Odd policies only the compiled form can express. */
+  if (variant == 1)
+    c->full_overlap = 0;
+  if (variant == 2)
+    {
+      c->weight[PM_COMPONENT_REGION] = -7.25;
+      c->weight[PM_COMPONENT_TOPICS] = 1.0 / 3.0;
+      c->full_overlap = 11000; /* beyond a week: never full */
+      c->min_overlap = 0;
+    }
+  if (variant == 3)
+    {
+      /* no hop or overlap tables: everything asked of the tree and the availabilities */
+      g_clear_pointer (&c->hops, g_free);
+      g_clear_pointer (&c->overlap, g_free);
+    }
+  for (guint k = 0; k < PM_COMPONENT_N; k++)
+    {
+      lo += MIN (0.0, c->weight[k]);
+      hi += MAX (0.0, c->weight[k]);
+    }
+  q_min = llround (lo * 1e6);
+  q_max = llround (hi * 1e6);
+  for (guint s = 0; s < c->n_sup; s++)
+    if (c->s_static[s] == PM_REASON_N)
+      act[n_act++] = s;
+  scan = pm_match_scan_new (c, act, n_act, q_min, q_max);
+  cols = g_new (guint, MAX (1u, n_act));
+  qs = g_new (gint64, MAX (1u, n_act));
+  for (guint r = 0; r < c->n_req; r++)
+    {
+      guint n = pm_match_scan_request (scan, r, cols, qs), i = 0;
+
+      for (guint col = 0; col < n_act; col++)
+        {
+          PmMatchEval eval;
+          gboolean ok = pm_match_check (c, r, act[col], &eval) == PM_REASON_N;
+          gint64 q = 0, want = ok ? CLAMP (llround (eval.score * 1e6), q_min, q_max) : 0;
+
+          if (ok)
+            {
+              assert_true (i < n);
+              assert_int_equal (cols[i], col);
+              assert_int_equal (qs[i], want);
+              i++;
+            }
+          /* pricing: the direct look-ups first, then the request's rows */
+          assert_int_equal (pm_match_scan_pair (scan, r, col, &q), ok);
+          if (ok)
+            assert_int_equal (q, want);
+        }
+      assert_int_equal (i, n);
+    }
+  /* pricing jumping between requests */
+  for (guint k = 0; k < 4 * n_act && c->n_req > 0; k++)
+    {
+      guint r = (k * 7919u) % c->n_req, col = k % MAX (1u, n_act);
+      PmMatchEval eval;
+      gint64 q = 0;
+      gboolean ok;
+
+      if (n_act == 0)
+        break;
+      ok = pm_match_check (c, r, act[col], &eval) == PM_REASON_N;
+      assert_int_equal (pm_match_scan_pair (scan, r, col, &q), ok);
+      if (ok)
+        assert_int_equal (q, CLAMP (llround (eval.score * 1e6), q_min, q_max));
+    }
+}
+
+static void
+test_scan_matches_pairwise (void **state)
+{
+  for (guint32 seed = 300; seed < 330; seed++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr (PmNetwork) net = random_network (seed, 40, 90, FALSE);
+      PmPolicy *policy = pm_network_get_policy (net);
+
+      /* seekers above supporters in line management too ("boss" manages some) */
+      add_req (net, req_new ("RB1", "boss"));
+      add_req (net, req_new ("RB2", "boss"));
+      if (seed % 3 == 0)
+        add_wide_sets (net, rand);
+      for (guint k = 0; k < PM_COMPONENT_N; k++)
+        if (g_rand_boolean (rand))
+          pm_policy_set_weight (policy, k, g_rand_double_range (rand, 0.0, 50.0));
+      pm_policy_set_full_overlap_minutes (policy, g_rand_int_range (rand, 1, 400));
+      pm_policy_set_min_overlap_minutes (policy, g_rand_int_range (rand, 0, 200));
+      check_scan (net, seed % 4);
+    }
+}
+
 int
 main (void)
 {
@@ -1444,6 +1626,8 @@ main (void)
     cmocka_unit_test (test_solve_deterministic),
     cmocka_unit_test (test_solve_oracle),
     cmocka_unit_test (test_solve_pricing),
+    cmocka_unit_test (test_quantise),
+    cmocka_unit_test (test_scan_matches_pairwise),
   };
 
   set_date (&on, "2026-12-01");
