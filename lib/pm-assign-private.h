@@ -38,6 +38,10 @@ pm_assign_set_row (PmAssign *self, guint row, guint n_edges, const guint *cols,
  * column. Call this after pm_assign_set_row() when that assumption is wrong or too weak. */
 void
 pm_assign_set_row_bound (PmAssign *self, guint row, gint64 bound);
+/* The same for the edges of column @col that are not candidates: none weighs more than
+ * @bound (default: unknown). */
+void
+pm_assign_set_col_bound (PmAssign *self, guint col, gint64 bound);
 /* Adds one candidate edge to @row (no effect if already present). */
 void
 pm_assign_add_edge (PmAssign *self, guint row, guint col, gint64 weight);
@@ -52,7 +56,8 @@ pm_assign_solve (PmAssign *self, GCancellable *cancellable, GError **error);
 /* After a solve: checks every (row, col) pair that is not a candidate edge and could violate
  * dual feasibility, asking @func for its weight; violating pairs become candidate edges.
  * Returns the number of edges added: 0 proves the last solution optimal over the full
- * graph (call pm_assign_solve() again otherwise). */
+ * graph (call pm_assign_solve() again otherwise). A pass after another asks only about
+ * pairs whose dual sum dropped since. */
 guint
 pm_assign_price (PmAssign *self, PmAssignWeightFunc func, gpointer user_data);
 

@@ -36,12 +36,13 @@
  * heap of columns and the rows of a settled column scanned at once: worst case
  * O(rows * E log C). Rows go heaviest best edge first (a fixed order, for determinism; the
  * order barely changes the cost, measured); a column farther than the nearest sink seen so far is
- * never pushed; the per-column data read for every edge sits in one 16-byte record; work arrays are
- * reset by stamps, not cleared. Memory is O(rows + cols + E). What dominates is saturation: while
- * free slots remain, the count tier makes every row reach one however far it is, so the rows
- * inserted just before the capacity runs out search most of the full columns (measured: 20,000 x
- * 5,000 with 30 edges a row, ~1 s; 5,000 x 1,250 with 300, ~4 s; LEMON's network simplex
- * is 2-13x faster there, see bench/). Once capacity is gone, rows reach D at once.
+ * never pushed; the per-column data read for every edge (dual, search stamps, distance) sits in one
+ * 32-byte record; work arrays are reset by stamps, not cleared. Memory is O(rows + cols + E). What
+ * dominates is saturation: while free slots remain, the count tier makes every row reach one
+ * however far it is, so the rows inserted just before the capacity runs out search most of the full
+ * columns (measured: 20,000 x 5,000 with 30 edges a row, ~1 s; 5,000 x 1,250 with 300, ~4 s;
+ * LEMON's network simplex is 2-13x faster there, see bench/). Once capacity is gone, rows reach D
+ * at once.
  *
  * Re-solving (warm start). When edges were only added since the last solve (pm_assign_price()
  * or pm_assign_add_edge(); pm_assign_set_row() forces a cold solve, as it may remove edges),
@@ -90,9 +91,12 @@
 /* What the search reads for every edge, in one cache line access. */
 typedef struct
 {
-  gint64 v;   /* the column's dual during a solve */
-  guint done; /* == stamp: settled in the current search */
-  guint room; /* capacity left */
+  gint64 v;    /* the column's dual during a solve */
+  gint64 dist; /* tentative distance in the current search, when seen == stamp */
+  guint done;  /* == stamp: settled in the current search */
+  guint seen;  /* == stamp: reached in the current search */
+  guint room;  /* capacity left */
+  guint pred;  /* the row it was reached from */
 } ColHot;
 
 typedef struct
@@ -107,7 +111,12 @@ struct _PmAssign
   guint n_rows, n_cols;
   guint *cap;
   AssignRow *rows;
-  gint64 *bound; /* upper bound on the weight of a non-candidate edge of the row */
+  gint64 *bound;  /* upper bound on the weight of a non-candidate edge of the row */
+  gint64 *cbound; /* the same for a column */
+
+  /* pricing: the duals of the last complete pass, when its proof still stands */
+  gboolean priced;
+  gint64 *pu, *pv;
 
   /* the last solution; dummy is n_cols */
   gboolean solved;
@@ -120,8 +129,7 @@ struct _PmAssign
   gint64 *ew;
   ColHot *hot;
   guint *head, *next, *prev; /* rows of each column, a doubly linked list */
-  gint64 *dist;
-  guint *pred, *seen, *heap, *pos, *settled;
+  guint *heap, *pos, *settled;
   guint heap_n, n_settled, stamp;
   /* warm start: see the top comment */
   gboolean cold;      /* edges may have been removed since the last solve */
@@ -148,6 +156,9 @@ pm_assign_new (guint n_rows, guint n_cols, const guint *capacity)
   self->bound = g_new (gint64, n_rows);
   for (i = 0; i < n_rows; i++)
     self->bound[i] = G_MAXINT64;
+  self->cbound = g_new (gint64, MAX (n_cols, 1));
+  for (i = 0; i < n_cols; i++)
+    self->cbound[i] = G_MAXINT64;
   self->row_col = g_new (guint, n_rows);
   self->u = g_new0 (gint64, n_rows);
   self->v = g_new0 (gint64, n_cols);
@@ -164,9 +175,6 @@ free_work (PmAssign *self)
   g_clear_pointer (&self->head, g_free);
   g_clear_pointer (&self->next, g_free);
   g_clear_pointer (&self->prev, g_free);
-  g_clear_pointer (&self->dist, g_free);
-  g_clear_pointer (&self->pred, g_free);
-  g_clear_pointer (&self->seen, g_free);
   g_clear_pointer (&self->heap, g_free);
   g_clear_pointer (&self->pos, g_free);
   g_clear_pointer (&self->settled, g_free);
@@ -192,6 +200,9 @@ pm_assign_free (PmAssign *self)
   free_work (self);
   g_free (self->rows);
   g_free (self->bound);
+  g_free (self->cbound);
+  g_free (self->pu);
+  g_free (self->pv);
   g_free (self->cap);
   g_free (self->row_col);
   g_free (self->u);
@@ -234,7 +245,8 @@ pm_assign_set_row (PmAssign *self, guint row, guint n_edges, const guint *cols,
     }
   r->n = n_edges;
   self->bound[row] = min_w;
-  self->cold = TRUE; /* edges may be gone: the last optimum cannot be repaired */
+  self->cold = TRUE;    /* edges may be gone: the last optimum cannot be repaired */
+  self->priced = FALSE; /* nor the last pricing's proof */
 }
 
 void
@@ -242,6 +254,15 @@ pm_assign_set_row_bound (PmAssign *self, guint row, gint64 bound)
 {
   g_return_if_fail (self != NULL && row < self->n_rows);
   self->bound[row] = bound;
+  self->priced = FALSE;
+}
+
+void
+pm_assign_set_col_bound (PmAssign *self, guint col, gint64 bound)
+{
+  g_return_if_fail (self != NULL && col < self->n_cols);
+  self->cbound[col] = bound;
+  self->priced = FALSE;
 }
 
 void
@@ -322,13 +343,10 @@ build_work (PmAssign *self)
   for (c = 0; c < m; c++)
     {
       self->head[c] = PM_ASSIGN_NONE;
-      self->hot[c] = (ColHot){ 0, 0, self->cap[c] };
+      self->hot[c] = (ColHot){ 0, 0, 0, 0, self->cap[c], 0 };
     }
   self->next = g_new (guint, n);
   self->prev = g_new (guint, n);
-  self->dist = g_new (gint64, m);
-  self->pred = g_new (guint, m);
-  self->seen = g_new0 (guint, m);
   self->heap = g_new (guint, MAX (m, 1));
   self->pos = g_new (guint, m);
   self->settled = g_new (guint, MAX (m, 1));
@@ -340,7 +358,7 @@ build_work (PmAssign *self)
 static inline gboolean
 heap_less (const PmAssign *self, guint a, guint b)
 {
-  return self->dist[a] < self->dist[b] || (self->dist[a] == self->dist[b] && a < b);
+  return self->hot[a].dist < self->hot[b].dist || (self->hot[a].dist == self->hot[b].dist && a < b);
 }
 
 static void
@@ -427,18 +445,18 @@ scan_row (PmAssign *self, Search *s, guint r, gint64 dr)
         continue;
       if (hot[c].room > 0)
         s->limit = nd;
-      if (self->seen[c] != self->stamp)
+      if (self->hot[c].seen != self->stamp)
         {
-          self->seen[c] = self->stamp;
-          self->dist[c] = nd;
-          self->pred[c] = r;
+          self->hot[c].seen = self->stamp;
+          self->hot[c].dist = nd;
+          self->hot[c].pred = r;
           self->heap[self->heap_n] = c;
           heap_up (self, self->heap_n++);
         }
-      else if (nd < self->dist[c])
+      else if (nd < self->hot[c].dist)
         {
-          self->dist[c] = nd;
-          self->pred[c] = r;
+          self->hot[c].dist = nd;
+          self->hot[c].pred = r;
           heap_up (self, self->pos[c]);
         }
     }
@@ -480,14 +498,14 @@ update_and_augment (PmAssign *self, guint s, guint sink, gint64 delta, guint dum
   for (i = 0; i < self->n_settled; i++)
     {
       guint c = self->settled[i];
-      gint64 shift = delta - self->dist[c];
+      gint64 shift = delta - self->hot[c].dist;
 
       self->hot[c].v += shift;
       for (r = self->head[c]; r != PM_ASSIGN_NONE; r = self->next[r])
         self->u[r] -= shift;
     }
   t = sink;
-  r = sink == self->n_cols ? dummy_pred : self->pred[sink];
+  r = sink == self->n_cols ? dummy_pred : self->hot[sink].pred;
   for (;;)
     {
       guint old = self->row_col[r];
@@ -496,7 +514,7 @@ update_and_augment (PmAssign *self, guint s, guint sink, gint64 delta, guint dum
       if (r == s)
         break;
       t = old;
-      r = self->pred[t];
+      r = self->hot[t].pred;
     }
   if (sink < self->n_cols)
     self->hot[sink].room--;
@@ -522,20 +540,20 @@ insert_row (PmAssign *self, guint s)
   search.dummy_pred = s;
   scan_row (self, &search, s, 0);
   delta = search.dummy_dist;
-  while (self->heap_n > 0 && self->dist[self->heap[0]] <= search.dummy_dist)
+  while (self->heap_n > 0 && self->hot[self->heap[0]].dist <= search.dummy_dist)
     {
       guint c = heap_pop (self), r;
 
       if (self->hot[c].room > 0)
         {
           sink = c;
-          delta = self->dist[c];
+          delta = self->hot[c].dist;
           break;
         }
       self->hot[c].done = self->stamp;
       self->settled[self->n_settled++] = c;
       for (r = self->head[c]; r != PM_ASSIGN_NONE; r = self->next[r])
-        scan_row (self, &search, r, self->dist[c]);
+        scan_row (self, &search, r, self->hot[c].dist);
       delta = search.dummy_dist;
     }
   update_and_augment (self, s, sink, delta, search.dummy_pred);
@@ -617,14 +635,14 @@ repair_column (PmAssign *self, guint c0)
   self->stamp++;
   self->heap_n = 0;
   self->n_settled = 0;
-  self->seen[c0] = self->stamp;
-  self->dist[c0] = 0;
+  self->hot[c0].seen = self->stamp;
+  self->hot[c0].dist = 0;
   self->heap[self->heap_n] = c0;
   heap_up (self, self->heap_n++);
-  while (self->heap_n > 0 && self->dist[self->heap[0]] < best)
+  while (self->heap_n > 0 && self->hot[self->heap[0]].dist < best)
     {
       guint c = heap_pop (self), k;
-      gint64 dc = self->dist[c], vc = self->hot[c].v;
+      gint64 dc = self->hot[c].dist, vc = self->hot[c].v;
 
       self->hot[c].done = self->stamp;
       self->settled[self->n_settled++] = c;
@@ -657,19 +675,19 @@ repair_column (PmAssign *self, guint c0)
             }
           if (self->hot[t].done == self->stamp)
             continue;
-          if (self->seen[t] != self->stamp)
+          if (self->hot[t].seen != self->stamp)
             {
-              self->seen[t] = self->stamp;
-              self->dist[t] = nd;
-              self->pred[t] = r;
+              self->hot[t].seen = self->stamp;
+              self->hot[t].dist = nd;
+              self->hot[t].pred = r;
               self->pcol[t] = c;
               self->heap[self->heap_n] = t;
               heap_up (self, self->heap_n++);
             }
-          else if (nd < self->dist[t])
+          else if (nd < self->hot[t].dist)
             {
-              self->dist[t] = nd;
-              self->pred[t] = r;
+              self->hot[t].dist = nd;
+              self->hot[t].pred = r;
               self->pcol[t] = c;
               heap_up (self, self->pos[t]);
             }
@@ -679,7 +697,7 @@ repair_column (PmAssign *self, guint c0)
   for (i = 0; i < self->n_settled; i++)
     {
       guint c = self->settled[i];
-      gint64 shift = best - self->dist[c];
+      gint64 shift = best - self->hot[c].dist;
 
       self->hot[c].v -= shift;
       for (r = self->head[c]; r != PM_ASSIGN_NONE; r = self->next[r])
@@ -694,7 +712,7 @@ repair_column (PmAssign *self, guint c0)
     }
   else
     {
-      r = self->pred[term];
+      r = self->hot[term].pred;
       to = self->pcol[term];
       self->hot[term].room++;
     }
@@ -703,7 +721,7 @@ repair_column (PmAssign *self, guint c0)
       move_row (self, r, to);
       if (to == c0)
         break;
-      r = self->pred[to];
+      r = self->hot[to].pred;
       to = self->pcol[to];
     }
   self->hot[c0].room--;
@@ -920,9 +938,24 @@ pm_assign_check_optimality (PmAssign *self, char **why)
  * returning 0 is a proof of optimality. Columns without capacity never take a row, so
  * their v can be taken as large as needed and they are never priced.
  *
- * As every non-candidate weight of row r is <= bound_r, only columns with
- * v_c < bound_r - u_r can be violated. The columns are sorted by v once, so each row scans a
- * prefix: O(C log C + sum of prefix lengths + E) per call, plus the caller's look-ups. */
+ * As every non-candidate weight of row r is <= bound_r, and of column c <= cbound_c, only
+ * pairs with u_r + v_c < min (bound_r, cbound_c) can be violated. The columns are sorted by
+ * v once, so each row scans a prefix (v_c < bound_r - u_r) and asks the caller only about
+ * the pairs the column bound lets through.
+ *
+ * Passes after the first need much less. After a complete pass, every non-candidate pair
+ * has w <= u'_r + v'_c for the duals (u', v') of that pass: it was asked and found so, or
+ * skipped by a bound, or (by induction) skipped by the rule that follows; the violating
+ * ones became candidates, and edges are only added since. So in the next pass a pair whose
+ * sum did not drop (u_r + v_c >= u'_r + v'_c) cannot be violated, and only pairs with
+ * (u_r - u'_r) + (v_c - v'_c) < 0 are asked about: for a row whose u did not drop, only the
+ * columns whose v dropped by more than u rose, a short list sorted by that change. A warm
+ * re-solve moves few duals, so the proof of optimality costs a fraction of the first pass.
+ * The pairs asked about are a subset of the first kind's, the violating ones found are the
+ * same, and each row's new edges are added in v order either way, so the solution does not
+ * depend on which kind ran. pm_assign_set_row(), pm_assign_set_row_bound() and
+ * pm_assign_set_col_bound() may break the induction: the next pass is then a complete one
+ * again. */
 
 typedef struct
 {
@@ -944,58 +977,120 @@ typedef struct
 {
   guint row, col;
   gint64 weight;
+  gint64 v; /* the column's v: the order of a row's new edges */
 } NewEdge;
+
+static int
+new_edge_cmp (const void *a, const void *b)
+{
+  const NewEdge *x = a, *y = b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  if (x->v != y->v)
+    return x->v < y->v ? -1 : 1;
+  return x->col < y->col ? -1 : x->col > y->col;
+}
+
+typedef struct
+{
+  PmAssign *self;
+  PmAssignWeightFunc func;
+  gpointer user_data;
+  guint *mark;
+  GArray *added;
+  gboolean warned;
+} Pricing;
+
+/* Asks about (r, c) unless the column's bound rules it out; a violating pair is kept. */
+static inline void
+price_pair (Pricing *p, guint r, guint c)
+{
+  PmAssign *self = p->self;
+  gint64 w, sum = self->u[r] + self->v[c];
+
+  if (p->mark[c] == r + 1 || sum >= self->cbound[c] || !p->func (p->user_data, r, c, &w))
+    return;
+  if (w > self->bound[r] && !p->warned)
+    {
+      g_critical ("pm_assign_price: row %u has an edge heavier than its bound", r);
+      p->warned = TRUE;
+    }
+  if (w > 0 && w > sum)
+    g_array_append_val (p->added, ((NewEdge){ r, c, w, self->v[c] }));
+}
 
 guint
 pm_assign_price (PmAssign *self, PmAssignWeightFunc func, gpointer user_data)
 {
   g_autofree ColKey *cols = NULL;
+  g_autofree ColKey *drops = NULL;
   g_autofree guint *mark = NULL;
   g_autoptr (GArray) added = NULL;
-  guint n = 0, c, r, k, i;
-  gboolean warned = FALSE;
+  Pricing p;
+  guint n = 0, n_drops = 0, c, r, k, i;
+  gboolean incremental;
 
   g_return_val_if_fail (self != NULL && func != NULL, 0);
   g_return_val_if_fail (self->solved, 0);
+  incremental = self->priced;
   cols = g_new (ColKey, MAX (self->n_cols, 1));
+  drops = g_new (ColKey, MAX (self->n_cols, 1));
   for (c = 0; c < self->n_cols; c++)
-    if (self->cap[c] > 0)
+    {
+      /* a column whose every other edge is covered by v alone is never asked about */
+      if (self->cap[c] == 0 || self->v[c] >= self->cbound[c])
+        continue;
       cols[n++] = (ColKey){ self->v[c], c };
+      if (incremental && self->v[c] < self->pv[c])
+        drops[n_drops++] = (ColKey){ self->v[c] - self->pv[c], c };
+    }
   qsort (cols, n, sizeof (ColKey), col_key_cmp);
+  qsort (drops, n_drops, sizeof (ColKey), col_key_cmp);
   mark = g_new0 (guint, MAX (self->n_cols, 1));
   added = g_array_new (FALSE, FALSE, sizeof (NewEdge));
+  p = (Pricing){ self, func, user_data, mark, added, FALSE };
   for (r = 0; r < self->n_rows; r++)
     {
       const AssignRow *row = &self->rows[r];
-      gint64 lim;
+      gint64 lim, rise;
 
       if (self->bound[r] <= 0)
         continue;                        /* no other edge */
       lim = self->bound[r] - self->u[r]; /* both in [0, INT64_MAX]: no overflow */
-
       for (k = 0; k < row->n; k++)
         mark[row->cols[k]] = r + 1;
-      for (i = 0; i < n && cols[i].v < lim; i++)
+      rise = incremental ? self->u[r] - self->pu[r] : G_MININT64;
+      if (rise >= 0)
         {
-          gint64 w;
-
-          if (mark[cols[i].col] == r + 1 || !func (user_data, r, cols[i].col, &w))
-            continue;
-          if (w > self->bound[r] && !warned)
-            {
-              g_critical ("pm_assign_price: row %u has an edge heavier than its bound", r);
-              warned = TRUE;
-            }
-          if (w > 0 && w > self->u[r] + cols[i].v)
-            g_array_append_val (added, ((NewEdge){ r, cols[i].col, w }));
+          /* only columns whose v dropped by more than u rose */
+          for (i = 0; i < n_drops && drops[i].v < -rise; i++)
+            if (self->v[drops[i].col] < lim)
+              price_pair (&p, r, drops[i].col);
+          continue;
         }
+      for (i = 0; i < n && cols[i].v < lim; i++)
+        if (!incremental || rise + (cols[i].v - self->pv[cols[i].col]) < 0)
+          price_pair (&p, r, cols[i].col);
     }
+  /* each row's new edges in v order, whichever kind of pass found them */
+  if (incremental)
+    g_array_sort (added, new_edge_cmp);
   for (i = 0; i < added->len; i++)
     {
       const NewEdge *e = &g_array_index (added, NewEdge, i);
 
       pm_assign_add_edge (self, e->row, e->col, e->weight);
     }
+  /* this pass's proof: the next one starts from these duals */
+  if (self->pu == NULL)
+    {
+      self->pu = g_new (gint64, MAX (self->n_rows, 1));
+      self->pv = g_new (gint64, MAX (self->n_cols, 1));
+    }
+  memcpy (self->pu, self->u, sizeof (gint64) * self->n_rows);
+  memcpy (self->pv, self->v, sizeof (gint64) * self->n_cols);
+  self->priced = TRUE;
   return added->len;
 }
 

@@ -244,6 +244,14 @@ load_people (PmMatchCompiled *self, PmNetwork *network)
   tin = g_new (gint32, MAX (1u, f.parent->len));
   tout = g_new (gint32, MAX (1u, f.parent->len));
   forest_tour (&f, tin, tout);
+  /* The forest by preorder number, for the diagnostics' walk up from a seeker. */
+  self->n_people = f.parent->len;
+  self->p_parent = g_new (gint32, MAX (1u, self->n_people));
+  for (guint v = 0; v < self->n_people; v++)
+    {
+      gint32 up = g_array_index (f.parent, gint32, v);
+      self->p_parent[tin[v]] = up >= 0 ? tin[up] : -1;
+    }
   self->s_tin = g_new (gint32, MAX (1u, self->n_sup));
   self->s_tout = g_new (gint32, MAX (1u, self->n_sup));
   self->r_tin = g_new (gint32, MAX (1u, self->n_req));
@@ -641,6 +649,7 @@ pm_match_compiled_free (PmMatchCompiled *self)
   g_free (self->r_person);
   g_free (self->r_tin);
   g_free (self->r_tout);
+  g_free (self->p_parent);
   g_free (self->r_team);
   g_free (self->r_gender);
   g_free (self->r_service);
@@ -675,12 +684,8 @@ pm_match_compiled_lookup_request (PmMatchCompiled *self, const char *request_id)
 /* ---- one pair */
 
 PmReason
-pm_match_check (PmMatchCompiled *self, guint r, guint s, PmMatchEval *eval)
+pm_match_check_related (PmMatchCompiled *self, guint r, guint s)
 {
-  guint modes = self->r_modes[r] & self->s_modes[s];
-  guint overlap;
-  gint hops;
-
   if (self->s_person[s] == self->r_person[r])
     return PM_REASON_SELF;
   if (pm_match_is_excluded (self, r, s))
@@ -689,6 +694,16 @@ pm_match_check (PmMatchCompiled *self, guint r, guint s, PmMatchEval *eval)
     return PM_REASON_LINE_MANAGEMENT;
   if (self->avoid_same_team && self->r_team[r] >= 0 && self->s_team[s] == self->r_team[r])
     return PM_REASON_SAME_TEAM;
+  return PM_REASON_N;
+}
+
+PmReason
+pm_match_check_rest (PmMatchCompiled *self, guint r, guint s, PmMatchEval *eval)
+{
+  guint modes = self->r_modes[r] & self->s_modes[s];
+  guint overlap;
+  gint hops;
+
   if (self->s_static[s] != PM_REASON_N)
     return self->s_static[s];
   if (self->r_gender[r] >= 0 && self->s_gender[s] != self->r_gender[r])
@@ -706,4 +721,12 @@ pm_match_check (PmMatchCompiled *self, guint r, guint s, PmMatchEval *eval)
     return PM_REASON_AVAILABILITY;
   pm_match_score (self, r, s, overlap, hops, eval);
   return PM_REASON_N;
+}
+
+PmReason
+pm_match_check (PmMatchCompiled *self, guint r, guint s, PmMatchEval *eval)
+{
+  PmReason reason = pm_match_check_related (self, r, s);
+
+  return reason != PM_REASON_N ? reason : pm_match_check_rest (self, r, s, eval);
 }

@@ -1,5 +1,5 @@
-/* peermatch: the matcher's compiled form of a network. Private: pm-matcher.c and
- * pm-match-compile.c are its only users.
+/* peermatch: the matcher's compiled form of a network. Private: pm-matcher.c and the
+ * pm-match-*.c files are its only users.
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Every rule and score component is evaluated millions of times in a batch (20,000 requests
@@ -57,6 +57,8 @@ typedef struct
   gint32 *r_person;
   gint32 *r_tin;
   gint32 *r_tout;
+  guint n_people;   /* everyone in the line-management forest */
+  gint32 *p_parent; /* by preorder number: the manager's preorder number, or -1 */
   gint32 *r_team;
   gint32 *r_gender;
   gint32 *r_service;
@@ -112,6 +114,11 @@ pm_match_compiled_lookup_request (PmMatchCompiled *self, const char *request_id)
  * the pair is eligible (then @eval is filled). */
 PmReason
 pm_match_check (PmMatchCompiled *self, guint r, guint s, PmMatchEval *eval);
+/* Its two halves: rules 1 to 4 (how the two people are related), and rules 5 to 12. */
+PmReason
+pm_match_check_related (PmMatchCompiled *self, guint r, guint s);
+PmReason
+pm_match_check_rest (PmMatchCompiled *self, guint r, guint s, PmMatchEval *eval);
 
 /* The pair-only rules (1 to 4 and 8 to 12, any order: only the verdict matters) for a
  * supporter that passed rules 5 to 7; @excluded says whether rule 2 fails. On success
@@ -276,5 +283,26 @@ pm_match_scan_request (PmMatchScan *scan, guint r, guint *cols, gint64 *qs);
 /* One pair, for pricing: FALSE when ineligible, else its quantised score in @q. */
 gboolean
 pm_match_scan_pair (PmMatchScan *scan, guint r, guint col, gint64 *q);
+
+/* Diagnostics: adds each column's first failing rule among 8 to 12, in the spec's order,
+ * to @counts and returns how many columns pass them all. Rules 1 to 4 are not looked at
+ * (pm_match_diag_count() corrects for the few supporters they catch). */
+guint
+pm_match_scan_count (PmMatchScan *scan, guint r, guint counts[PM_REASON_N]);
+
+/* The first-failing-rule counts of unmatched requests (pm-match-diag.c), over every
+ * supporter, exactly as pm_match_check() charges them, at a fraction of its cost. */
+typedef struct _PmMatchDiag PmMatchDiag;
+
+PmMatchDiag *
+pm_match_diag_new (PmMatchCompiled *c, PmMatchScan *scan);
+void
+pm_match_diag_free (PmMatchDiag *diag);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmMatchDiag, pm_match_diag_free)
+
+/* Request @r against every supporter: @excluded by first failing rule; returns the number
+ * of eligible supporters (so the two add up to the number of supporters). */
+guint
+pm_match_diag_count (PmMatchDiag *diag, guint r, guint excluded[PM_REASON_N]);
 
 G_END_DECLS

@@ -54,6 +54,22 @@ typedef struct
   double load;
 } PmMatchHot;
 
+/* Diagnostics (pm_match_scan_count()): columns alike in gender, languages and modes, and
+ * within one group its distinct (region, availability) values. */
+typedef struct
+{
+  guint col;   /* one column of the group */
+  guint first; /* its entries: entries[first .. next group's first - 1] */
+  guint n_cols;
+} PmMatchCountGroup;
+
+typedef struct
+{
+  guint32 region;
+  guint32 avail;
+  guint count;
+} PmMatchCountEntry;
+
 /* A request, as the scan reads it. */
 typedef struct
 {
@@ -98,6 +114,11 @@ struct _PmMatchScan
   guint8 *sr_far;
   double *sr_comp;
   double *topic_tab; /* by number of shared topics */
+
+  /* diagnostics, built on first use */
+  guint n_groups;
+  PmMatchCountGroup *groups;
+  PmMatchCountEntry *entries;
 };
 
 static inline guint
@@ -227,6 +248,8 @@ pm_match_scan_free (PmMatchScan *scan)
   g_free (scan->sr_far);
   g_free (scan->sr_comp);
   g_free (scan->topic_tab);
+  g_free (scan->groups);
+  g_free (scan->entries);
   g_free (scan);
 }
 
@@ -500,4 +523,130 @@ pm_match_scan_pair (PmMatchScan *scan, guint r, guint col, gint64 *q)
     return FALSE;
   *q = hot_score (scan, &scan->rq, col, FALSE);
   return TRUE;
+}
+
+/* ---- diagnostics: rules 8 to 12 in the spec's order, for whole groups of columns
+ *
+ * Unmatched requests need their counts after the solve, about half of a batch's requests,
+ * so this must cost a fraction of the scan. Rules 8 to 10 read only the supporter's gender,
+ * languages and modes, so the columns are grouped by those once and each group is charged
+ * whole; only a group passing them looks at its columns' regions and availabilities, kept
+ * as distinct (region, availability) values with their counts. */
+
+static int
+compare_for_count (const void *a, const void *b, void *user_data)
+{
+  const PmMatchScan *scan = user_data;
+  const PmMatchCompiled *c = scan->c;
+  guint x = *(const guint *)a, y = *(const guint *)b;
+  const PmMatchHot *hx = &scan->hot[x], *hy = &scan->hot[y];
+  const guint64 *lx = c->s_lang + (gsize)scan->act[x] * c->lang_words;
+  const guint64 *ly = c->s_lang + (gsize)scan->act[y] * c->lang_words;
+
+  if (hx->gender != hy->gender)
+    return hx->gender < hy->gender ? -1 : 1;
+  if (hx->modes != hy->modes)
+    return hx->modes < hy->modes ? -1 : 1;
+  for (guint w = 0; w < c->lang_words; w++)
+    if (lx[w] != ly[w])
+      return lx[w] < ly[w] ? -1 : 1;
+  if (hx->region != hy->region)
+    return hx->region < hy->region ? -1 : 1;
+  if (hx->avail != hy->avail)
+    return hx->avail < hy->avail ? -1 : 1;
+  return (x > y) - (x < y);
+}
+
+static void
+build_count_groups (PmMatchScan *scan)
+{
+  g_autofree guint *order = g_new (guint, MAX (1u, scan->n_act));
+  guint n_groups = 0, n_entries = 0;
+
+  for (guint col = 0; col < scan->n_act; col++)
+    order[col] = col;
+  g_qsort_with_data (order, (gint)scan->n_act, sizeof (guint), compare_for_count, scan);
+  scan->groups = g_new (PmMatchCountGroup, scan->n_act + 1);
+  scan->entries = g_new (PmMatchCountEntry, MAX (1u, scan->n_act));
+  for (guint i = 0; i < scan->n_act; i++)
+    {
+      const PmMatchHot *h = &scan->hot[order[i]];
+      gboolean new_group = i == 0, new_entry;
+
+      if (!new_group)
+        {
+          const PmMatchHot *p = &scan->hot[order[i - 1]];
+          const guint64 *lh = scan->c->s_lang + (gsize)scan->act[order[i]] * scan->c->lang_words;
+          const guint64 *lp
+              = scan->c->s_lang + (gsize)scan->act[order[i - 1]] * scan->c->lang_words;
+
+          new_group = h->gender != p->gender || h->modes != p->modes
+                      || memcmp (lh, lp, sizeof (guint64) * scan->c->lang_words) != 0;
+          new_entry = new_group || h->region != p->region || h->avail != p->avail;
+        }
+      else
+        new_entry = TRUE;
+      if (new_group)
+        scan->groups[n_groups++] = (PmMatchCountGroup){ order[i], n_entries, 0 };
+      if (new_entry)
+        scan->entries[n_entries++] = (PmMatchCountEntry){ h->region, h->avail, 0 };
+      scan->groups[n_groups - 1].n_cols++;
+      scan->entries[n_entries - 1].count++;
+    }
+  scan->groups[n_groups] = (PmMatchCountGroup){ 0, n_entries, 0 };
+  scan->n_groups = n_groups;
+}
+
+guint
+pm_match_scan_count (PmMatchScan *scan, guint r, guint counts[PM_REASON_N])
+{
+  const PmMatchCompiled *c = scan->c;
+  const PmMatchRequestRow *rq = &scan->rq;
+  guint n_gender = 0, n_lang = 0, n_mode = 0, n_distance = 0, n_avail = 0;
+
+  if (scan->groups == NULL)
+    build_count_groups (scan);
+  prepare_request (scan, r);
+  scan->price_calls = PRICE_PREPARE;
+  for (guint g = 0; g < scan->n_groups; g++)
+    {
+      const PmMatchCountGroup *group = &scan->groups[g];
+      const PmMatchHot *h = &scan->hot[group->col];
+      guint modes = rq->modes & h->modes, in_person;
+      gboolean lang_ok;
+
+      if (!rq->any_gender && h->gender != rq->gender)
+        {
+          n_gender += group->n_cols;
+          continue;
+        }
+      lang_ok = (h->lang & rq->lang) != 0;
+      if (c->lang_words > 1 && !lang_ok)
+        lang_ok = langs_meet_rest (c, r, scan->act[group->col]);
+      if (!lang_ok)
+        {
+          n_lang += group->n_cols;
+          continue;
+        }
+      if (modes == 0)
+        {
+          n_mode += group->n_cols;
+          continue;
+        }
+      in_person = modes == PM_MODES_IN_PERSON;
+      for (guint e = group->first; e < group[1].first; e++)
+        {
+          const PmMatchCountEntry *entry = &scan->entries[e];
+          guint far = in_person & scan->sr_far[entry->region];
+
+          n_distance += far * entry->count;
+          n_avail += (far == 0) * (scan->sa_ok[entry->avail] == 0) * entry->count;
+        }
+    }
+  counts[PM_REASON_GENDER] += n_gender;
+  counts[PM_REASON_LANGUAGE] += n_lang;
+  counts[PM_REASON_MODE] += n_mode;
+  counts[PM_REASON_DISTANCE] += n_distance;
+  counts[PM_REASON_AVAILABILITY] += n_avail;
+  return scan->n_act - n_gender - n_lang - n_mode - n_distance - n_avail;
 }

@@ -25,19 +25,22 @@
  * small (at most about 2 * pairs * 1e8 * 100) leaves 64-bit arithmetic room for 10^6-row
  * instances; beyond that the solve fails with PM_ERROR_LIMIT rather than risk overflow.
  *
- * Candidate edges. The solver is given, per request, only its K best eligible supporters
- * (one scan of every pair, which also counts each request's eligible supporters for the
- * `capacity_taken` diagnostics). pm_assign_price() then checks the LP dual against every
- * other pair, with the K-th weight as an upper bound for the rest of the row, and asks this
- * file for the weights of the few pairs that could improve the solution; the loop ends when
- * none can, which proves optimality over the full graph.
+ * Candidate edges. The solver is given, per request, only its K best eligible supporters,
+ * and per supporter its K best requests (one scan of every pair, which also counts each
+ * request's eligible supporters). pm_assign_price() then checks the LP dual against every
+ * other pair, with the K-th weights of the row and of the column as upper bounds for the
+ * rest, and asks this file for the weights of the few pairs that could improve the
+ * solution; the loop ends when none can, which proves optimality over the full graph.
  *
  * Cost. Compiling is linear in the input (plus a regions-in-use table of tree lookups). The
  * scan is O(requests * supporters) cheap pair checks (pm-match-scan.c: per request a few
  * small rows, then a branch-free pass over the supporters' packed records; overlaps are
  * cached per pair of distinct availability values, which shift rotas keep few, and the
  * verdicts and micro-point scores are exactly pm_match_check()'s); the solve works on
- * O(K * requests) edges plus those pricing adds. Requests and supporters are processed in
+ * O(K * requests) edges plus those pricing adds. The unmatched requests' counts by first
+ * failing rule come after the solve (pm-match-diag.c: one branch-free pass over the active
+ * supporters per unmatched request, plus the few supporters rules 1 to 4 can catch).
+ * Requests and supporters are processed in
  * id order, so the output does not depend on input order and is byte-identical run to run.
  */
 #include "pm-match-private.h"
@@ -304,7 +307,8 @@ typedef struct
   gint64 *ctop_key; /* their keys: (q - q_min), plus (q_max - q_min + 1) for priority */
   gint64 *ctop_min; /* per column: the key a request must beat to be kept */
   PmMatchScan *scan;
-  guint *elig_col; /* scratch: one request's eligible columns and scores */
+  PmMatchDiag *diag; /* made for the first unmatched request */
+  guint *elig_col;   /* scratch: one request's eligible columns and scores */
   gint64 *elig_q;
   guint n_rows;
   guint *row_req; /* row -> request: non-crisis requests with an eligible supporter */
@@ -325,6 +329,7 @@ batch_clear (Batch *b)
   g_free (b->ctop_req);
   g_free (b->ctop_key);
   g_free (b->ctop_min);
+  g_clear_pointer (&b->diag, pm_match_diag_free);
   g_clear_pointer (&b->scan, pm_match_scan_free);
   g_free (b->elig_col);
   g_free (b->elig_q);
@@ -607,6 +612,18 @@ batch_assign (Batch *b, GCancellable *cancellable, GError **error)
   for (guint row = 0; row < b->n_rows; row++)
     set_row (b, assign, row, ccols + first[row], cqs + first[row], first[row + 1] - first[row],
              cols, weights);
+  /* A column's edges outside its own top k weigh no more than its k-th; one with fewer
+   * than k eligible requests has them all among the candidates. Pricing then skips every
+   * full column whose v already covers that. */
+  for (guint col = 0; col < b->n_act; col++)
+    {
+      gint64 prio = b->q_max - b->q_min + 1, key = b->ctop_min[col];
+
+      pm_assign_set_col_bound (assign, col,
+                               b->n_ctop[col] < b->k ? 0
+                               : key >= prio         ? 2 * b->tier + (key - prio)
+                                                     : b->tier + key);
+    }
   /* Solve over the candidates, then let the LP dual look for better edges elsewhere;
    * when it finds none the solution is optimal over every eligible pair. */
   for (;;)
@@ -639,13 +656,20 @@ add_result (PmMatching *matching, Batch *b, guint r, guint s)
       pm_matching_take_pair (matching, pair_new (c, r, s, &eval),
                              c->r_urgency[r] == PM_URGENCY_PRIORITY);
     }
-  else if (b->n_elig[r] == 0)
-    {
-      check_all (c, r, excluded, NULL);
-      pm_matching_add_unmatched (matching, id, PM_UNMATCHED_NO_ELIGIBLE_SUPPORTER, 0, excluded);
-    }
   else
-    pm_matching_add_unmatched (matching, id, PM_UNMATCHED_CAPACITY_TAKEN, b->n_elig[r], NULL);
+    {
+      guint eligible;
+
+      if (b->diag == NULL)
+        b->diag = pm_match_diag_new (c, b->scan);
+      eligible = pm_match_diag_count (b->diag, r, excluded);
+      /* two independent counts of the same thing */
+      g_assert (eligible == b->n_elig[r]);
+      pm_matching_add_unmatched (matching, id,
+                                 eligible == 0 ? PM_UNMATCHED_NO_ELIGIBLE_SUPPORTER
+                                               : PM_UNMATCHED_CAPACITY_TAKEN,
+                                 eligible, excluded);
+    }
 }
 
 /**
@@ -662,8 +686,9 @@ add_result (PmMatching *matching, Batch *b, guint r, guint s)
  * optimisation; the reported scores are not rounded).
  *
  * `crisis` requests are escalated, never matched. An unmatched request is reported as
- * `no_eligible_supporter`, with every supporter counted under the first rule it fails, or
- * as `capacity_taken`, with the number of eligible supporters. Pairs, unmatched and
+ * `no_eligible_supporter` or, when it had eligible supporters, as `capacity_taken`; either
+ * way with the number of eligible supporters and every other supporter counted under the
+ * first rule it fails, so the counts add up to the number of supporters. Pairs, unmatched and
  * escalated requests are each in request-id order (byte order). Requests and supporters
  * are processed in id order, so the result does not depend on the order they were added
  * in, and the same input always gives the same result.

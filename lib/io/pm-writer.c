@@ -361,19 +361,31 @@ text_unmatched (GString *out, PmMatching *matching, guint index)
   guint excluded[PM_REASON_N];
 
   g_string_append_printf (out, "  %s: ", pm_matching_get_unmatched_request_id (matching, index));
+  unmatched_excluded (matching, index, excluded);
   if (pm_matching_get_unmatched_reason (matching, index) == PM_UNMATCHED_CAPACITY_TAKEN)
     {
+      gboolean any = FALSE;
+
       if (eligible == 1)
         g_string_append (out, "capacity taken — the 1 eligible supporter was needed for "
-                              "another request\n");
+                              "another request");
       else
         g_string_append_printf (out,
                                 "capacity taken — %u eligible supporters were all needed for "
-                                "other requests\n",
+                                "other requests",
                                 eligible);
+      /* The others, as for a request nobody suits: counts by first failing rule. */
+      for (guint r = 0; r < PM_REASON_N; r++)
+        any |= excluded[r] > 0;
+      if (any)
+        {
+          g_string_append (out, " (not eligible: ");
+          text_excluded (out, excluded);
+          g_string_append_c (out, ')');
+        }
+      g_string_append_c (out, '\n');
       return;
     }
-  unmatched_excluded (matching, index, excluded);
   g_string_append (out, "no eligible supporter — ");
   text_excluded (out, excluded);
   g_string_append_c (out, '\n');
