@@ -2,141 +2,13 @@
  * brute-force oracle, every k against the full graph, the fast scan and pricing look-ups
  * and the unmatched requests' counts against the pair-by-pair rules, micro-point rounding.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
-#include "pm-test-util.h"
+#include "pm-test-network.h"
 #include "pm-match-private.h"
 
 #include <math.h>
 #include <string.h>
 
-/* cmocka 1.1's assert_float_equal compares floats; these need doubles. */
-#define assert_close(a, b, eps)                                                                    \
-  do                                                                                               \
-    {                                                                                              \
-      double a_ = (a), b_ = (b);                                                                   \
-      if (!(fabs (a_ - b_) <= (eps)))                                                              \
-        fail_msg ("%s = %.17g, expected %.17g", #a, a_, b_);                                       \
-    }                                                                                              \
-  while (0)
-
 static GDate on;
-
-/* ---- building networks through the public API */
-
-/*   uk ── north ── a, b        island ── i1
- *      └─ south ── c
- * hops: a-a 0, a-north 1, a-b 2, a-uk 2, a-south 3, a-c 4, a-i1 -1 */
-static PmRegionTree *
-make_tree (void)
-{
-  PmRegionTree *tree = pm_region_tree_new ();
-  const char *rows[][2] = {
-    { "uk", NULL },   { "north", "uk" }, { "south", "uk" },  { "a", "north" },
-    { "b", "north" }, { "c", "south" },  { "island", NULL }, { "i1", "island" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      assert_true (pm_region_tree_add (tree, rows[i][0], rows[i][1], NULL, &error));
-    }
-  return tree;
-}
-
-static PmNetwork *
-network_new (PmPolicy *policy)
-{
-  g_autoptr (PmRegionTree) tree = make_tree ();
-  g_autoptr (PmPolicy) owned = policy != NULL ? g_object_ref (policy) : pm_policy_new ();
-
-  return pm_network_new (tree, owned);
-}
-
-static void
-set_avail_supporter (PmSupporter *s, const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PmAvailability) a = pm_availability_new_from_string (text, &error);
-
-  assert_non_null (a);
-  pm_supporter_set_availability (s, a);
-}
-
-static void
-set_avail_request (PmRequest *r, const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PmAvailability) a = pm_availability_new_from_string (text, &error);
-
-  assert_non_null (a);
-  pm_request_set_availability (r, a);
-}
-
-static void
-set_date (GDate *date, const char *text)
-{
-  assert_true (pm_date_parse (text, date));
-}
-
-/* An eligible-by-default supporter: police, region a, capacity 2, trained, available
- * daily 08:00-20:00. */
-static PmSupporter *
-sup_new (const char *id)
-{
-  PmSupporter *s = pm_supporter_new (id);
-  GDate trained;
-
-  pm_supporter_set_service (s, "police");
-  pm_supporter_set_region (s, "a");
-  pm_supporter_set_capacity (s, 2);
-  set_date (&trained, "2030-01-01");
-  pm_supporter_set_trained_until (s, &trained);
-  set_avail_supporter (s, "daily 08:00-20:00");
-  return s;
-}
-
-static PmRequest *
-req_new (const char *id, const char *person)
-{
-  PmRequest *r = pm_request_new (id, person);
-
-  pm_request_set_service (r, "police");
-  pm_request_set_region (r, "a");
-  set_avail_request (r, "daily 08:00-20:00");
-  return r;
-}
-
-/* Takes @s. */
-static void
-add_sup (PmNetwork *net, PmSupporter *s)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!pm_network_add_supporter (net, s, &error))
-    fail_msg ("add supporter: %s", error->message);
-  g_object_unref (s);
-}
-
-static void
-add_req (PmNetwork *net, PmRequest *r)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!pm_network_add_request (net, r, &error))
-    fail_msg ("add request: %s", error->message);
-  g_object_unref (r);
-}
-
-static PmMatching *
-solve (PmNetwork *net)
-{
-  g_autoptr (PmMatcher) m = pm_matcher_new (net, &on);
-  g_autoptr (GError) error = NULL;
-  PmMatching *matching = pm_matcher_solve (m, NULL, &error);
-
-  if (matching == NULL)
-    fail_msg ("solve: %s", error->message);
-  return matching;
-}
 
 /* ---- random instances */
 
@@ -176,7 +48,7 @@ static PmSupporter *
 random_supporter (GRand *rand, guint i)
 {
   g_autofree char *id = g_strdup_printf ("S%u", i);
-  PmSupporter *s = sup_new (id);
+  PmSupporter *s = pm_test_sup_new (id);
   g_auto (GStrv) exp = pick_set (rand, tags, G_N_ELEMENTS (tags), 0.4);
   g_auto (GStrv) lang = pick_set (rand, langs, G_N_ELEMENTS (langs), 0.3);
   guint capacity = g_rand_int_range (rand, 0, 4);
@@ -197,14 +69,14 @@ random_supporter (GRand *rand, guint i)
   pm_supporter_set_load (s, g_rand_int_range (rand, 0, 10) < 7 ? 0 : g_rand_int_range (rand, 0, 3));
   if (g_rand_int_range (rand, 0, 12) == 0)
     {
-      set_date (&d, "2026-06-30");
+      pm_test_set_date (&d, "2026-06-30");
       pm_supporter_set_trained_until (s, &d);
     }
   if (g_rand_int_range (rand, 0, 12) == 0)
     pm_supporter_set_paused_until (s, &on);
   if (g_rand_int_range (rand, 0, 5) == 0)
     pm_supporter_set_manager (s, "boss");
-  set_avail_supporter (s, pick (rand, avails, G_N_ELEMENTS (avails) - 1));
+  pm_test_set_avail_supporter (s, pick (rand, avails, G_N_ELEMENTS (avails) - 1));
   return s;
 }
 
@@ -222,7 +94,7 @@ random_request (GRand *rand, guint i, guint n_sup)
 
   /* now and then the seeker is a supporter */
   person = g_rand_int_range (rand, 0, 15) == 0 ? g_strdup (other) : g_strdup_printf ("P%u", i);
-  r = req_new (id, person);
+  r = pm_test_req_new (id, person);
   pm_request_set_region (r, pick (rand, regions, G_N_ELEMENTS (regions)));
   pm_request_set_service (r, g_rand_boolean (rand) ? "police" : "ambulance");
   if (g_rand_boolean (rand))
@@ -247,7 +119,7 @@ random_request (GRand *rand, guint i, guint n_sup)
     }
   if (g_rand_int_range (rand, 0, 8) == 0)
     pm_request_set_manager (r, g_rand_boolean (rand) ? "boss" : other);
-  set_avail_request (r, pick (rand, avails, G_N_ELEMENTS (avails)));
+  pm_test_set_avail_request (r, pick (rand, avails, G_N_ELEMENTS (avails)));
   return r;
 }
 
@@ -267,7 +139,7 @@ random_network (guint32 seed, guint n_sup, guint n_req, gboolean shuffle)
   pm_policy_set_avoid_same_team (policy, g_rand_int_range (rand, 0, 4) != 0);
   if (g_rand_boolean (rand))
     pm_policy_set_weight (policy, PM_COMPONENT_LOAD, g_rand_double_range (rand, 0, 40));
-  net = network_new (policy);
+  net = pm_test_network_new (policy);
   for (guint i = 0; i < n_sup; i++)
     g_ptr_array_add (sups, random_supporter (rand, i));
   for (guint i = 0; i < n_req; i++)
@@ -358,7 +230,7 @@ test_solve_deterministic (void **state)
       g_autoptr (PmMatcher) matcher = pm_matcher_new (n1, &on);
       g_autoptr (PmMatching) a = pm_matcher_solve (matcher, NULL, NULL);
       g_autoptr (PmMatching) b = pm_matcher_solve (matcher, NULL, NULL);
-      g_autoptr (PmMatching) c = solve (n2);
+      g_autoptr (PmMatching) c = pm_test_solve (n2, &on);
       g_autofree char *da = describe (a);
       g_autofree char *db = describe (b);
       g_autofree char *dc = describe (c);
@@ -765,8 +637,8 @@ test_scan_matches_pairwise (void **state)
       PmPolicy *policy = pm_network_get_policy (net);
 
       /* seekers above supporters in line management too ("boss" manages some) */
-      add_req (net, req_new ("RB1", "boss"));
-      add_req (net, req_new ("RB2", "boss"));
+      pm_test_add_req (net, pm_test_req_new ("RB1", "boss"));
+      pm_test_add_req (net, pm_test_req_new ("RB2", "boss"));
       if (seed % 3 == 0)
         add_wide_sets (net, rand);
       for (guint k = 0; k < PM_COMPONENT_N; k++)
@@ -825,8 +697,8 @@ test_unmatched_counts (void **state)
     {
       g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
       g_autoptr (PmNetwork) net = random_network (seed, 30, 120, seed % 2 == 0);
-      PmSupporter *boss = sup_new ("boss");
-      PmSupporter *top = sup_new ("bigboss");
+      PmSupporter *boss = pm_test_sup_new ("boss");
+      PmSupporter *top = pm_test_sup_new ("bigboss");
       g_autofree char *mid = g_strdup_printf ("S%u", g_rand_int_range (rand, 0, 30));
       PmRequest *r;
 
@@ -836,14 +708,14 @@ test_unmatched_counts (void **state)
       pm_supporter_set_team (boss, "t1");
       if (seed % 3 == 0)
         pm_supporter_set_load (top, 2); /* inactive: rules 1 to 4 still come first */
-      add_sup (net, boss);
-      add_sup (net, top);
-      add_req (net, req_new ("RB1", "boss"));
-      add_req (net, req_new ("RB2", "bigboss"));
-      r = req_new ("RB3", "P-under");
+      pm_test_add_sup (net, boss);
+      pm_test_add_sup (net, top);
+      pm_test_add_req (net, pm_test_req_new ("RB1", "boss"));
+      pm_test_add_req (net, pm_test_req_new ("RB2", "bigboss"));
+      r = pm_test_req_new ("RB3", "P-under");
       pm_request_set_manager (r, mid);
       pm_request_set_team (r, "t2");
-      add_req (net, r);
+      pm_test_add_req (net, r);
       if (seed % 5 == 0)
         add_wide_sets (net, rand);
       check_unmatched_counts (net, 1 + seed % 3, &capacity_taken);
@@ -863,6 +735,6 @@ main (void)
     cmocka_unit_test (test_scan_matches_pairwise),
   };
 
-  set_date (&on, "2026-12-01");
+  pm_test_set_date (&on, "2026-12-01");
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

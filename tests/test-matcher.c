@@ -1,128 +1,13 @@
 /* peermatch tests: the matching engine (rules, score, rank, exact batch matching).
  * SPDX-License-Identifier: LGPL-2.1-or-later */
-#include "pm-test-util.h"
+#include "pm-test-network.h"
 #include "pm-match-private.h"
 
-#include <math.h>
 #include <string.h>
-
-/* cmocka 1.1's assert_float_equal compares floats; these need doubles. */
-#define assert_close(a, b, eps)                                                                    \
-  do                                                                                               \
-    {                                                                                              \
-      double a_ = (a), b_ = (b);                                                                   \
-      if (!(fabs (a_ - b_) <= (eps)))                                                              \
-        fail_msg ("%s = %.17g, expected %.17g", #a, a_, b_);                                       \
-    }                                                                                              \
-  while (0)
 
 static GDate on;
 
-/* ---- building networks through the public API */
-
-/*   uk ── north ── a, b        island ── i1
- *      └─ south ── c
- * hops: a-a 0, a-north 1, a-b 2, a-uk 2, a-south 3, a-c 4, a-i1 -1 */
-static PmRegionTree *
-make_tree (void)
-{
-  PmRegionTree *tree = pm_region_tree_new ();
-  const char *rows[][2] = {
-    { "uk", NULL },   { "north", "uk" }, { "south", "uk" },  { "a", "north" },
-    { "b", "north" }, { "c", "south" },  { "island", NULL }, { "i1", "island" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      assert_true (pm_region_tree_add (tree, rows[i][0], rows[i][1], NULL, &error));
-    }
-  return tree;
-}
-
-static PmNetwork *
-network_new (PmPolicy *policy)
-{
-  g_autoptr (PmRegionTree) tree = make_tree ();
-  g_autoptr (PmPolicy) owned = policy != NULL ? g_object_ref (policy) : pm_policy_new ();
-
-  return pm_network_new (tree, owned);
-}
-
-static void
-set_avail_supporter (PmSupporter *s, const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PmAvailability) a = pm_availability_new_from_string (text, &error);
-
-  assert_non_null (a);
-  pm_supporter_set_availability (s, a);
-}
-
-static void
-set_avail_request (PmRequest *r, const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PmAvailability) a = pm_availability_new_from_string (text, &error);
-
-  assert_non_null (a);
-  pm_request_set_availability (r, a);
-}
-
-static void
-set_date (GDate *date, const char *text)
-{
-  assert_true (pm_date_parse (text, date));
-}
-
-/* An eligible-by-default supporter: police, region a, capacity 2, trained, available
- * daily 08:00-20:00. */
-static PmSupporter *
-sup_new (const char *id)
-{
-  PmSupporter *s = pm_supporter_new (id);
-  GDate trained;
-
-  pm_supporter_set_service (s, "police");
-  pm_supporter_set_region (s, "a");
-  pm_supporter_set_capacity (s, 2);
-  set_date (&trained, "2030-01-01");
-  pm_supporter_set_trained_until (s, &trained);
-  set_avail_supporter (s, "daily 08:00-20:00");
-  return s;
-}
-
-static PmRequest *
-req_new (const char *id, const char *person)
-{
-  PmRequest *r = pm_request_new (id, person);
-
-  pm_request_set_service (r, "police");
-  pm_request_set_region (r, "a");
-  set_avail_request (r, "daily 08:00-20:00");
-  return r;
-}
-
-/* Takes @s. */
-static void
-add_sup (PmNetwork *net, PmSupporter *s)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!pm_network_add_supporter (net, s, &error))
-    fail_msg ("add supporter: %s", error->message);
-  g_object_unref (s);
-}
-
-static void
-add_req (PmNetwork *net, PmRequest *r)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!pm_network_add_request (net, r, &error))
-    fail_msg ("add request: %s", error->message);
-  g_object_unref (r);
-}
+/* ---- asking about one request (networks are built with pm-test-network.h) */
 
 static PmRanking *
 rank (PmNetwork *net, const char *request_id, guint top)
@@ -134,18 +19,6 @@ rank (PmNetwork *net, const char *request_id, guint top)
   assert_non_null (ranking);
   assert_null (error);
   return ranking;
-}
-
-static PmMatching *
-solve (PmNetwork *net)
-{
-  g_autoptr (PmMatcher) m = pm_matcher_new (net, &on);
-  g_autoptr (GError) error = NULL;
-  PmMatching *matching = pm_matcher_solve (m, NULL, &error);
-
-  if (matching == NULL)
-    fail_msg ("solve: %s", error->message);
-  return matching;
 }
 
 /* The one reason the network's only supporter is charged to for request R, or PM_REASON_N
@@ -171,10 +44,10 @@ single_reason (PmNetwork *net)
 static PmReason
 pair_reason (PmSupporter *s, PmRequest *r, PmPolicy *policy)
 {
-  g_autoptr (PmNetwork) net = network_new (policy);
+  g_autoptr (PmNetwork) net = pm_test_network_new (policy);
 
-  add_sup (net, s);
-  add_req (net, r);
+  pm_test_add_sup (net, s);
+  pm_test_add_req (net, r);
   return single_reason (net);
 }
 
@@ -183,10 +56,13 @@ pair_reason (PmSupporter *s, PmRequest *r, PmPolicy *policy)
 static void
 test_rule_self (void **state)
 {
-  assert_int_equal (pair_reason (sup_new ("S"), req_new ("R", "S"), NULL), PM_REASON_SELF);
-  assert_int_equal (pair_reason (sup_new ("S"), req_new ("R", "P"), NULL), PM_REASON_N);
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), pm_test_req_new ("R", "S"), NULL),
+                    PM_REASON_SELF);
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), pm_test_req_new ("R", "P"), NULL),
+                    PM_REASON_N);
   /* Ids are exact, not tokens. */
-  assert_int_equal (pair_reason (sup_new ("S"), req_new ("R", "s"), NULL), PM_REASON_N);
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), pm_test_req_new ("R", "s"), NULL),
+                    PM_REASON_N);
 }
 
 static void
@@ -194,41 +70,41 @@ test_rule_excluded (void **state)
 {
   const char *ex[] = { "X", "S", NULL };
   const char *other[] = { "X", "s", NULL };
-  PmRequest *r = req_new ("R", "P");
+  PmRequest *r = pm_test_req_new ("R", "P");
 
   pm_request_set_exclude (r, ex);
-  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_EXCLUDED);
-  r = req_new ("R", "P");
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), r, NULL), PM_REASON_EXCLUDED);
+  r = pm_test_req_new ("R", "P");
   pm_request_set_exclude (r, other);
-  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_N);
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), r, NULL), PM_REASON_N);
 }
 
 static void
 test_rule_line_management (void **state)
 {
-  PmRequest *r = req_new ("R", "P");
-  PmSupporter *s = sup_new ("S");
-  g_autoptr (PmNetwork) net = network_new (NULL);
+  PmRequest *r = pm_test_req_new ("R", "P");
+  PmSupporter *s = pm_test_sup_new ("S");
+  g_autoptr (PmNetwork) net = pm_test_network_new (NULL);
   g_autoptr (GError) error = NULL;
 
   /* The supporter manages the seeker directly. */
   pm_request_set_manager (r, "S");
-  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_LINE_MANAGEMENT);
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), r, NULL), PM_REASON_LINE_MANAGEMENT);
   /* The seeker manages the supporter. */
   pm_supporter_set_manager (s, "P");
-  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_LINE_MANAGEMENT);
+  assert_int_equal (pair_reason (s, pm_test_req_new ("R", "P"), NULL), PM_REASON_LINE_MANAGEMENT);
   /* Three levels up, through people who are neither, via the org chart. */
   assert_true (pm_org_chart_add (pm_network_get_org_chart (net), "M1", "M2", &error));
   assert_true (pm_org_chart_add (pm_network_get_org_chart (net), "M2", "S", &error));
-  r = req_new ("R", "P");
+  r = pm_test_req_new ("R", "P");
   pm_request_set_manager (r, "M1");
-  add_sup (net, sup_new ("S"));
-  add_req (net, r);
+  pm_test_add_sup (net, pm_test_sup_new ("S"));
+  pm_test_add_req (net, r);
   assert_int_equal (single_reason (net), PM_REASON_LINE_MANAGEMENT);
   /* Sharing a manager is not line management. */
-  s = sup_new ("S");
+  s = pm_test_sup_new ("S");
   pm_supporter_set_manager (s, "M");
-  r = req_new ("R", "P");
+  r = pm_test_req_new ("R", "P");
   pm_request_set_manager (r, "M");
   assert_int_equal (pair_reason (s, r, NULL), PM_REASON_N);
 }
@@ -237,95 +113,95 @@ static void
 test_rule_same_team (void **state)
 {
   g_autoptr (PmPolicy) lenient = pm_policy_new ();
-  PmSupporter *s = sup_new ("S");
-  PmRequest *r = req_new ("R", "P");
+  PmSupporter *s = pm_test_sup_new ("S");
+  PmRequest *r = pm_test_req_new ("R", "P");
 
   pm_supporter_set_team (s, "watch-3");
   pm_request_set_team (r, "watch-3");
   assert_int_equal (pair_reason (s, r, NULL), PM_REASON_SAME_TEAM);
-  s = sup_new ("S");
-  r = req_new ("R", "P");
+  s = pm_test_sup_new ("S");
+  r = pm_test_req_new ("R", "P");
   pm_supporter_set_team (s, "watch-3");
   pm_request_set_team (r, "watch-3");
   pm_policy_set_avoid_same_team (lenient, FALSE);
   assert_int_equal (pair_reason (s, r, lenient), PM_REASON_N);
   /* Only one side set: no conflict. */
-  s = sup_new ("S");
+  s = pm_test_sup_new ("S");
   pm_supporter_set_team (s, "watch-3");
-  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_N);
+  assert_int_equal (pair_reason (s, pm_test_req_new ("R", "P"), NULL), PM_REASON_N);
 }
 
 static void
 test_rule_training_expired (void **state)
 {
-  PmSupporter *s = sup_new ("S");
+  PmSupporter *s = pm_test_sup_new ("S");
   GDate d;
 
-  set_date (&d, "2026-11-30");
+  pm_test_set_date (&d, "2026-11-30");
   pm_supporter_set_trained_until (s, &d);
-  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_TRAINING_EXPIRED);
+  assert_int_equal (pair_reason (s, pm_test_req_new ("R", "P"), NULL), PM_REASON_TRAINING_EXPIRED);
   /* trained_until is the last day the training is current. */
-  s = sup_new ("S");
+  s = pm_test_sup_new ("S");
   pm_supporter_set_trained_until (s, &on);
-  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_N);
+  assert_int_equal (pair_reason (s, pm_test_req_new ("R", "P"), NULL), PM_REASON_N);
 }
 
 static void
 test_rule_paused (void **state)
 {
-  PmSupporter *s = sup_new ("S");
+  PmSupporter *s = pm_test_sup_new ("S");
   GDate d;
 
   pm_supporter_set_paused_until (s, &on);
-  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_PAUSED);
-  s = sup_new ("S");
-  set_date (&d, "2027-03-01");
+  assert_int_equal (pair_reason (s, pm_test_req_new ("R", "P"), NULL), PM_REASON_PAUSED);
+  s = pm_test_sup_new ("S");
+  pm_test_set_date (&d, "2027-03-01");
   pm_supporter_set_paused_until (s, &d);
-  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_PAUSED);
-  s = sup_new ("S");
-  set_date (&d, "2026-11-30");
+  assert_int_equal (pair_reason (s, pm_test_req_new ("R", "P"), NULL), PM_REASON_PAUSED);
+  s = pm_test_sup_new ("S");
+  pm_test_set_date (&d, "2026-11-30");
   pm_supporter_set_paused_until (s, &d);
-  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_N);
+  assert_int_equal (pair_reason (s, pm_test_req_new ("R", "P"), NULL), PM_REASON_N);
 }
 
 static void
 test_rule_no_capacity (void **state)
 {
-  PmSupporter *s = sup_new ("S");
+  PmSupporter *s = pm_test_sup_new ("S");
 
   pm_supporter_set_load (s, 2);
-  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_NO_CAPACITY);
-  s = sup_new ("S");
+  assert_int_equal (pair_reason (s, pm_test_req_new ("R", "P"), NULL), PM_REASON_NO_CAPACITY);
+  s = pm_test_sup_new ("S");
   pm_supporter_set_capacity (s, 0);
-  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_NO_CAPACITY);
-  s = sup_new ("S");
+  assert_int_equal (pair_reason (s, pm_test_req_new ("R", "P"), NULL), PM_REASON_NO_CAPACITY);
+  s = pm_test_sup_new ("S");
   pm_supporter_set_load (s, 1);
-  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_N);
+  assert_int_equal (pair_reason (s, pm_test_req_new ("R", "P"), NULL), PM_REASON_N);
 }
 
 static void
 test_rule_gender (void **state)
 {
-  PmSupporter *s = sup_new ("S");
-  PmRequest *r = req_new ("R", "P");
+  PmSupporter *s = pm_test_sup_new ("S");
+  PmRequest *r = pm_test_req_new ("R", "P");
 
   pm_supporter_set_gender (s, "male");
   pm_request_set_gender (r, "female");
   assert_int_equal (pair_reason (s, r, NULL), PM_REASON_GENDER);
   /* A supporter who gave no gender does not meet a gender request. */
-  r = req_new ("R", "P");
+  r = pm_test_req_new ("R", "P");
   pm_request_set_gender (r, "female");
-  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_GENDER);
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), r, NULL), PM_REASON_GENDER);
   /* Tokens: case and spaces do not matter. */
-  s = sup_new ("S");
+  s = pm_test_sup_new ("S");
   pm_supporter_set_gender (s, "Female ");
-  r = req_new ("R", "P");
+  r = pm_test_req_new ("R", "P");
   pm_request_set_gender (r, "female");
   assert_int_equal (pair_reason (s, r, NULL), PM_REASON_N);
   /* No request: any gender. */
-  s = sup_new ("S");
+  s = pm_test_sup_new ("S");
   pm_supporter_set_gender (s, "male");
-  assert_int_equal (pair_reason (s, req_new ("R", "P"), NULL), PM_REASON_N);
+  assert_int_equal (pair_reason (s, pm_test_req_new ("R", "P"), NULL), PM_REASON_N);
 }
 
 static void
@@ -334,14 +210,14 @@ test_rule_language (void **state)
   const char *cy[] = { "cy", NULL };
   const char *en_pl[] = { "EN", "pl", NULL };
   const char *pl_ur[] = { "ur", "pl", NULL };
-  PmRequest *r = req_new ("R", "P");
+  PmRequest *r = pm_test_req_new ("R", "P");
   PmSupporter *s;
 
   pm_request_set_languages (r, cy);
-  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_LANGUAGE);
-  s = sup_new ("S");
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), r, NULL), PM_REASON_LANGUAGE);
+  s = pm_test_sup_new ("S");
   pm_supporter_set_languages (s, en_pl);
-  r = req_new ("R", "P");
+  r = pm_test_req_new ("R", "P");
   pm_request_set_languages (r, pl_ur);
   assert_int_equal (pair_reason (s, r, NULL), PM_REASON_N);
 }
@@ -349,14 +225,14 @@ test_rule_language (void **state)
 static void
 test_rule_mode (void **state)
 {
-  PmSupporter *s = sup_new ("S");
-  PmRequest *r = req_new ("R", "P");
+  PmSupporter *s = pm_test_sup_new ("S");
+  PmRequest *r = pm_test_req_new ("R", "P");
 
   pm_supporter_set_modes (s, PM_MODES_VIDEO);
   pm_request_set_modes (r, PM_MODES_PHONE | PM_MODES_IN_PERSON);
   assert_int_equal (pair_reason (s, r, NULL), PM_REASON_MODE);
-  s = sup_new ("S");
-  r = req_new ("R", "P");
+  s = pm_test_sup_new ("S");
+  r = pm_test_req_new ("R", "P");
   pm_supporter_set_modes (s, PM_MODES_VIDEO | PM_MODES_PHONE);
   pm_request_set_modes (r, PM_MODES_PHONE);
   assert_int_equal (pair_reason (s, r, NULL), PM_REASON_N);
@@ -365,8 +241,8 @@ test_rule_mode (void **state)
 static PmReason
 distance_reason (const char *sup_region, PmModes sup_modes, PmModes req_modes, PmPolicy *policy)
 {
-  PmSupporter *s = sup_new ("S");
-  PmRequest *r = req_new ("R", "P");
+  PmSupporter *s = pm_test_sup_new ("S");
+  PmRequest *r = pm_test_req_new ("R", "P");
 
   pm_supporter_set_region (s, sup_region);
   pm_supporter_set_modes (s, sup_modes);
@@ -404,21 +280,21 @@ test_rule_distance (void **state)
 static void
 test_rule_availability (void **state)
 {
-  PmRequest *r = req_new ("R", "P");
+  PmRequest *r = pm_test_req_new ("R", "P");
   g_autoptr (PmPolicy) strict = pm_policy_new ();
 
-  set_avail_request (r, "mon 07:00-08:59"); /* 59 minutes with 08:00-20:00 */
-  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_AVAILABILITY);
-  r = req_new ("R", "P");
-  set_avail_request (r, "mon 07:00-09:00"); /* exactly 60 */
-  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_N);
-  r = req_new ("R", "P");
-  set_avail_request (r, "");
-  assert_int_equal (pair_reason (sup_new ("S"), r, NULL), PM_REASON_AVAILABILITY);
-  r = req_new ("R", "P");
-  set_avail_request (r, "sat-sun 19:00-21:00"); /* 2 x 60 */
+  pm_test_set_avail_request (r, "mon 07:00-08:59"); /* 59 minutes with 08:00-20:00 */
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), r, NULL), PM_REASON_AVAILABILITY);
+  r = pm_test_req_new ("R", "P");
+  pm_test_set_avail_request (r, "mon 07:00-09:00"); /* exactly 60 */
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), r, NULL), PM_REASON_N);
+  r = pm_test_req_new ("R", "P");
+  pm_test_set_avail_request (r, "");
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), r, NULL), PM_REASON_AVAILABILITY);
+  r = pm_test_req_new ("R", "P");
+  pm_test_set_avail_request (r, "sat-sun 19:00-21:00"); /* 2 x 60 */
   pm_policy_set_min_overlap_minutes (strict, 121);
-  assert_int_equal (pair_reason (sup_new ("S"), r, strict), PM_REASON_AVAILABILITY);
+  assert_int_equal (pair_reason (pm_test_sup_new ("S"), r, strict), PM_REASON_AVAILABILITY);
 }
 
 /* ---- rule order and counts */
@@ -427,19 +303,19 @@ test_rule_availability (void **state)
 static PmSupporter *
 sup_failing_all (const char *id)
 {
-  PmSupporter *s = sup_new (id);
+  PmSupporter *s = pm_test_sup_new (id);
   GDate d;
 
   pm_supporter_set_manager (s, "P");
   pm_supporter_set_team (s, "t");
-  set_date (&d, "2020-01-01");
+  pm_test_set_date (&d, "2020-01-01");
   pm_supporter_set_trained_until (s, &d);
   pm_supporter_set_paused_until (s, &on);
   pm_supporter_set_load (s, 2);
   pm_supporter_set_gender (s, "m");
   pm_supporter_set_modes (s, PM_MODES_VIDEO);
   pm_supporter_set_region (s, "c");
-  set_avail_supporter (s, "sun 23:00-23:30");
+  pm_test_set_avail_supporter (s, "sun 23:00-23:30");
   return s;
 }
 
@@ -448,7 +324,7 @@ req_failing_all (const char *id, const char *person, const char *excluded)
 {
   const char *ex[] = { excluded, NULL };
   const char *cy[] = { "cy", NULL };
-  PmRequest *r = req_new (id, person);
+  PmRequest *r = pm_test_req_new (id, person);
 
   pm_request_set_exclude (r, ex);
   pm_request_set_team (r, "t");
@@ -488,7 +364,7 @@ test_rule_order (void **state)
         pm_request_set_team (r, NULL);
       if (fixed >= 4)
         {
-          set_date (&d, "2030-01-01");
+          pm_test_set_date (&d, "2030-01-01");
           pm_supporter_set_trained_until (s, &d);
         }
       if (fixed >= 5)
@@ -504,7 +380,7 @@ test_rule_order (void **state)
       if (fixed >= 10)
         pm_supporter_set_region (s, "north");
       if (fixed >= 11)
-        set_avail_supporter (s, "daily 00:00-24:00");
+        pm_test_set_avail_supporter (s, "daily 00:00-24:00");
       assert_int_equal (pair_reason (s, r, NULL), expected[fixed]);
     }
 }
@@ -512,74 +388,74 @@ test_rule_order (void **state)
 static void
 test_counts_add_up (void **state)
 {
-  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmNetwork) net = pm_test_network_new (NULL);
   g_autoptr (PmRanking) ranking = NULL;
   guint total;
   GDate d;
   PmSupporter *s;
   const char *ex[] = { "s02", NULL };
-  PmRequest *r = req_new ("R", "P");
+  PmRequest *r = pm_test_req_new ("R", "P");
 
   pm_request_set_exclude (r, ex);
   pm_request_set_team (r, "t");
   pm_request_set_gender (r, "f");
   pm_request_set_manager (r, "s03");
   pm_request_set_modes (r, PM_MODES_IN_PERSON | PM_MODES_PHONE);
-  add_req (net, r);
+  pm_test_add_req (net, r);
   /* one supporter failing each rule, in order, then four eligible ones */
-  s = sup_new ("P");
+  s = pm_test_sup_new ("P");
   pm_supporter_set_gender (s, "f");
-  add_sup (net, s);
-  s = sup_new ("s02");
+  pm_test_add_sup (net, s);
+  s = pm_test_sup_new ("s02");
   pm_supporter_set_gender (s, "f");
-  add_sup (net, s);
-  s = sup_new ("s03");
+  pm_test_add_sup (net, s);
+  s = pm_test_sup_new ("s03");
   pm_supporter_set_gender (s, "f");
-  add_sup (net, s);
-  s = sup_new ("s04");
+  pm_test_add_sup (net, s);
+  s = pm_test_sup_new ("s04");
   pm_supporter_set_gender (s, "f");
   pm_supporter_set_team (s, "t");
-  add_sup (net, s);
-  s = sup_new ("s05");
+  pm_test_add_sup (net, s);
+  s = pm_test_sup_new ("s05");
   pm_supporter_set_gender (s, "f");
-  set_date (&d, "2026-01-01");
+  pm_test_set_date (&d, "2026-01-01");
   pm_supporter_set_trained_until (s, &d);
-  add_sup (net, s);
-  s = sup_new ("s06");
+  pm_test_add_sup (net, s);
+  s = pm_test_sup_new ("s06");
   pm_supporter_set_gender (s, "f");
   pm_supporter_set_paused_until (s, &on);
-  add_sup (net, s);
-  s = sup_new ("s07");
+  pm_test_add_sup (net, s);
+  s = pm_test_sup_new ("s07");
   pm_supporter_set_gender (s, "f");
   pm_supporter_set_capacity (s, 0);
-  add_sup (net, s);
-  add_sup (net, sup_new ("s08")); /* no gender */
+  pm_test_add_sup (net, s);
+  pm_test_add_sup (net, pm_test_sup_new ("s08")); /* no gender */
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *id = g_strdup_printf ("s1%u", i);
       const char *pl[] = { "pl", NULL };
 
-      s = sup_new (id);
+      s = pm_test_sup_new (id);
       pm_supporter_set_gender (s, "f");
       if (i == 0)
         pm_supporter_set_languages (s, pl);
       else if (i == 1)
         pm_supporter_set_modes (s, PM_MODES_VIDEO);
       else
-        set_avail_supporter (s, "");
-      add_sup (net, s);
+        pm_test_set_avail_supporter (s, "");
+      pm_test_add_sup (net, s);
     }
-  s = sup_new ("s20");
+  s = pm_test_sup_new ("s20");
   pm_supporter_set_gender (s, "f");
   pm_supporter_set_modes (s, PM_MODES_IN_PERSON);
   pm_supporter_set_region (s, "i1");
-  add_sup (net, s);
+  pm_test_add_sup (net, s);
   for (guint i = 0; i < 4; i++)
     {
       g_autofree char *id = g_strdup_printf ("s3%u", i);
-      s = sup_new (id);
+      s = pm_test_sup_new (id);
       pm_supporter_set_gender (s, "f");
-      add_sup (net, s);
+      pm_test_add_sup (net, s);
     }
   ranking = rank (net, "R", 0);
   total = pm_ranking_get_n_eligible (ranking);
@@ -596,22 +472,22 @@ test_counts_add_up (void **state)
 static void
 test_crisis (void **state)
 {
-  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmNetwork) net = pm_test_network_new (NULL);
   g_autoptr (PmRanking) ranking = NULL;
   g_autoptr (PmMatching) matching = NULL;
-  PmRequest *r = req_new ("R", "P");
+  PmRequest *r = pm_test_req_new ("R", "P");
 
   pm_request_set_urgency (r, PM_URGENCY_CRISIS);
-  add_req (net, r);
-  add_req (net, req_new ("R2", "Q"));
-  add_sup (net, sup_new ("S"));
+  pm_test_add_req (net, r);
+  pm_test_add_req (net, pm_test_req_new ("R2", "Q"));
+  pm_test_add_sup (net, pm_test_sup_new ("S"));
   ranking = rank (net, "R", 0);
   assert_true (pm_ranking_get_escalated (ranking));
   assert_int_equal (pm_ranking_get_n_candidates (ranking), 0);
   assert_int_equal (pm_ranking_get_n_eligible (ranking), 0);
   for (guint k = 0; k < PM_REASON_N; k++)
     assert_int_equal (pm_ranking_get_excluded_count (ranking, k), 0);
-  matching = solve (net);
+  matching = pm_test_solve (net, &on);
   assert_int_equal (pm_matching_get_n_requests (matching), 2);
   assert_int_equal (pm_matching_get_n_escalated (matching), 1);
   assert_string_equal (pm_matching_get_escalated_request_id (matching, 0), "R");
@@ -643,23 +519,23 @@ assert_components_sum (const PmPair *pair)
 static PmNetwork *
 score_network (PmPolicy *policy)
 {
-  PmNetwork *net = network_new (policy);
+  PmNetwork *net = pm_test_network_new (policy);
   const char *topics[] = { "ptsd", "Trauma", "bereavement", NULL };
   const char *exp[] = { "PTSD", "trauma", "family", NULL };
-  PmSupporter *s = sup_new ("S");
-  PmRequest *r = req_new ("R", "P");
+  PmSupporter *s = pm_test_sup_new ("S");
+  PmRequest *r = pm_test_req_new ("R", "P");
 
   pm_request_set_topics (r, topics);
   pm_supporter_set_experience (s, exp);
   pm_supporter_set_region (s, "b");
   pm_request_set_service_pref (r, PM_SERVICE_PREF_SAME);
-  set_avail_request (r, "mon 08:00-09:30");
+  pm_test_set_avail_request (r, "mon 08:00-09:30");
   pm_request_set_role (r, "frontline");
   pm_supporter_set_role (s, "Frontline");
   pm_supporter_set_capacity (s, 4);
   pm_supporter_set_load (s, 1);
-  add_sup (net, s);
-  add_req (net, r);
+  pm_test_add_sup (net, s);
+  pm_test_add_req (net, r);
   return net;
 }
 
@@ -725,22 +601,22 @@ test_score_edge_cases (void **state)
   g_autoptr (PmRanking) r1 = NULL;
   g_autoptr (PmRanking) r2 = NULL;
   g_autoptr (PmRanking) r3 = NULL;
-  g_autoptr (PmNetwork) n1 = network_new (NULL);
-  g_autoptr (PmNetwork) n2 = network_new (NULL);
-  g_autoptr (PmNetwork) n3 = network_new (NULL);
+  g_autoptr (PmNetwork) n1 = pm_test_network_new (NULL);
+  g_autoptr (PmNetwork) n2 = pm_test_network_new (NULL);
+  g_autoptr (PmNetwork) n3 = pm_test_network_new (NULL);
   PmSupporter *s;
   PmRequest *r;
   const PmPair *p;
 
   /* No topics: 0. Another root, by phone: hops -1, region 0. Service "other" with another
    * service: full. No role asked: 0 even when both are unset. Full capacity free: full. */
-  s = sup_new ("S");
+  s = pm_test_sup_new ("S");
   pm_supporter_set_region (s, "i1");
   pm_supporter_set_service (s, "fire");
-  r = req_new ("R", "P");
+  r = pm_test_req_new ("R", "P");
   pm_request_set_service_pref (r, PM_SERVICE_PREF_OTHER);
-  add_sup (n1, s);
-  add_req (n1, r);
+  pm_test_add_sup (n1, s);
+  pm_test_add_req (n1, r);
   p = score_variant (n1, &r1);
   assert_int_equal (pm_pair_get_hops (p), -1);
   assert_close (pm_pair_get_component (p, PM_COMPONENT_TOPICS), 0, 0);
@@ -752,28 +628,28 @@ test_score_edge_cases (void **state)
   assert_int_equal (pm_pair_get_overlap_minutes (p), 7 * 12 * 60);
   /* "same" with another service: 0; "other" with the same: 0; same region: 20; role asked
    * but different: 0; topics none shared: 0. */
-  s = sup_new ("S");
+  s = pm_test_sup_new ("S");
   pm_supporter_set_service (s, "fire");
   pm_supporter_set_role (s, "manager");
-  r = req_new ("R", "P");
+  r = pm_test_req_new ("R", "P");
   {
     const char *topics[] = { "ptsd", NULL };
     pm_request_set_topics (r, topics);
   }
   pm_request_set_role (r, "frontline");
   pm_request_set_service_pref (r, PM_SERVICE_PREF_SAME);
-  add_sup (n2, s);
-  add_req (n2, r);
+  pm_test_add_sup (n2, s);
+  pm_test_add_req (n2, r);
   p = score_variant (n2, &r2);
   assert_close (pm_pair_get_component (p, PM_COMPONENT_SERVICE), 0, 0);
   assert_close (pm_pair_get_component (p, PM_COMPONENT_REGION), 20, 0);
   assert_close (pm_pair_get_component (p, PM_COMPONENT_ROLE), 0, 0);
   assert_close (pm_pair_get_component (p, PM_COMPONENT_TOPICS), 0, 0);
-  r = req_new ("R", "P");
+  r = pm_test_req_new ("R", "P");
   pm_request_set_service_pref (r, PM_SERVICE_PREF_OTHER);
   pm_request_set_region (r, "north");
-  add_sup (n3, sup_new ("S"));
-  add_req (n3, r);
+  pm_test_add_sup (n3, pm_test_sup_new ("S"));
+  pm_test_add_req (n3, r);
   p = score_variant (n3, &r3);
   assert_close (pm_pair_get_component (p, PM_COMPONENT_SERVICE), 0, 0);
   assert_close (pm_pair_get_component (p, PM_COMPONENT_REGION), 10, 0);
@@ -785,7 +661,7 @@ test_score_edge_cases (void **state)
 static void
 test_rank_order_ties_top (void **state)
 {
-  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmNetwork) net = pm_test_network_new (NULL);
   g_autoptr (PmRanking) all = NULL;
   g_autoptr (PmRanking) top2 = NULL;
   g_autoptr (PmRanking) none = NULL;
@@ -795,21 +671,21 @@ test_rank_order_ties_top (void **state)
   PmSupporter *s;
 
   /* "s10" and "s9" tie: byte order puts "s10" first */
-  add_sup (net, sup_new ("s9"));
-  add_sup (net, sup_new ("s10"));
-  s = sup_new ("a");
+  pm_test_add_sup (net, pm_test_sup_new ("s9"));
+  pm_test_add_sup (net, pm_test_sup_new ("s10"));
+  s = pm_test_sup_new ("a");
   pm_supporter_set_load (s, 1); /* load 5 instead of 10 */
-  add_sup (net, s);
-  s = sup_new ("far");
+  pm_test_add_sup (net, s);
+  s = pm_test_sup_new ("far");
   pm_supporter_set_region (s, "north"); /* region 10 */
-  add_sup (net, s);
-  s = sup_new ("farther");
+  pm_test_add_sup (net, s);
+  s = pm_test_sup_new ("farther");
   pm_supporter_set_region (s, "c"); /* region 4 */
-  add_sup (net, s);
-  s = sup_new ("expired");
+  pm_test_add_sup (net, s);
+  s = pm_test_sup_new ("expired");
   pm_supporter_set_capacity (s, 0);
-  add_sup (net, s);
-  add_req (net, req_new ("R", "P"));
+  pm_test_add_sup (net, s);
+  pm_test_add_req (net, pm_test_req_new ("R", "P"));
   all = rank (net, "R", 0);
   assert_int_equal (pm_ranking_get_n_candidates (all), 5);
   assert_int_equal (pm_ranking_get_n_eligible (all), 5);
@@ -838,22 +714,22 @@ test_rank_order_ties_top (void **state)
 static void
 test_solve_unmatched_reasons (void **state)
 {
-  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmNetwork) net = pm_test_network_new (NULL);
   g_autoptr (PmMatching) m = NULL;
-  PmSupporter *s = sup_new ("S");
+  PmSupporter *s = pm_test_sup_new ("S");
   PmRequest *r;
 
   pm_supporter_set_capacity (s, 1);
-  add_sup (net, s);
-  s = sup_new ("T");
+  pm_test_add_sup (net, s);
+  s = pm_test_sup_new ("T");
   pm_supporter_set_load (s, 2);
-  add_sup (net, s);
-  add_req (net, req_new ("R1", "P1"));
-  add_req (net, req_new ("R2", "P2"));
-  r = req_new ("R3", "P3");
+  pm_test_add_sup (net, s);
+  pm_test_add_req (net, pm_test_req_new ("R1", "P1"));
+  pm_test_add_req (net, pm_test_req_new ("R2", "P2"));
+  r = pm_test_req_new ("R3", "P3");
   pm_request_set_gender (r, "f");
-  add_req (net, r);
-  m = solve (net);
+  pm_test_add_req (net, r);
+  m = pm_test_solve (net, &on);
   assert_int_equal (pm_matching_get_n_requests (m), 3);
   assert_int_equal (pm_matching_get_n_pairs (m), 1);
   assert_string_equal (pm_pair_get_request_id (pm_matching_get_pair (m, 0)), "R1");
@@ -874,7 +750,7 @@ test_solve_unmatched_reasons (void **state)
 static void
 test_solve_objective_tiers (void **state)
 {
-  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmNetwork) net = pm_test_network_new (NULL);
   g_autoptr (PmMatching) m = NULL;
   PmSupporter *s;
   PmRequest *r;
@@ -882,26 +758,26 @@ test_solve_objective_tiers (void **state)
 
   /* S1 (capacity 1) is the best for everybody; S2 only suits R2. Priority beats score:
    * RP (priority, low score) gets S1 over R1. Count beats score: R2 goes to S2. */
-  s = sup_new ("S1");
+  s = pm_test_sup_new ("S1");
   pm_supporter_set_capacity (s, 1);
   {
     const char *exp[] = { "ptsd", NULL };
     pm_supporter_set_experience (s, exp);
   }
-  add_sup (net, s);
-  s = sup_new ("S2");
+  pm_test_add_sup (net, s);
+  s = pm_test_sup_new ("S2");
   pm_supporter_set_region (s, "c");
   pm_supporter_set_capacity (s, 1);
-  add_sup (net, s);
-  r = req_new ("R1", "P1");
+  pm_test_add_sup (net, s);
+  r = pm_test_req_new ("R1", "P1");
   pm_request_set_topics (r, topics);
   pm_request_set_modes (r, PM_MODES_IN_PERSON);
-  add_req (net, r);
-  r = req_new ("RP", "P2");
+  pm_test_add_req (net, r);
+  r = pm_test_req_new ("RP", "P2");
   pm_request_set_urgency (r, PM_URGENCY_PRIORITY);
   pm_request_set_modes (r, PM_MODES_IN_PERSON);
-  add_req (net, r);
-  m = solve (net);
+  pm_test_add_req (net, r);
+  m = pm_test_solve (net, &on);
   assert_int_equal (pm_matching_get_n_pairs (m), 1);
   assert_string_equal (pm_pair_get_request_id (pm_matching_get_pair (m, 0)), "RP");
   assert_string_equal (pm_pair_get_supporter_id (pm_matching_get_pair (m, 0)), "S1");
@@ -909,10 +785,10 @@ test_solve_objective_tiers (void **state)
   assert_int_equal (pm_matching_get_unmatched_reason (m, 0), PM_UNMATCHED_CAPACITY_TAKEN);
   g_clear_object (&m);
   /* R2 can use both: the count tier sends it to S2 although S1 scores higher for it. */
-  r = req_new ("R2", "P3");
+  r = pm_test_req_new ("R2", "P3");
   pm_request_set_topics (r, topics);
-  add_req (net, r);
-  m = solve (net);
+  pm_test_add_req (net, r);
+  m = pm_test_solve (net, &on);
   assert_int_equal (pm_matching_get_n_pairs (m), 2);
   assert_string_equal (pm_pair_get_request_id (pm_matching_get_pair (m, 0)), "R2");
   assert_string_equal (pm_pair_get_supporter_id (pm_matching_get_pair (m, 0)), "S2");
@@ -926,15 +802,15 @@ test_solve_objective_tiers (void **state)
 static void
 test_solve_empty (void **state)
 {
-  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmNetwork) net = pm_test_network_new (NULL);
   g_autoptr (PmMatching) m = NULL;
   g_autoptr (PmMatching) m2 = NULL;
 
-  m = solve (net);
+  m = pm_test_solve (net, &on);
   assert_int_equal (pm_matching_get_n_requests (m), 0);
   assert_int_equal (pm_matching_get_n_pairs (m), 0);
-  add_req (net, req_new ("R", "P"));
-  m2 = solve (net);
+  pm_test_add_req (net, pm_test_req_new ("R", "P"));
+  m2 = pm_test_solve (net, &on);
   assert_int_equal (pm_matching_get_n_unmatched (m2), 1);
   assert_int_equal (pm_matching_get_unmatched_reason (m2, 0), PM_UNMATCHED_NO_ELIGIBLE_SUPPORTER);
   assert_int_equal (g_date_compare (pm_matching_get_date (m2), &on), 0);
@@ -943,13 +819,13 @@ test_solve_empty (void **state)
 static void
 test_solve_cancelled (void **state)
 {
-  g_autoptr (PmNetwork) net = network_new (NULL);
+  g_autoptr (PmNetwork) net = pm_test_network_new (NULL);
   g_autoptr (PmMatcher) matcher = NULL;
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
 
-  add_sup (net, sup_new ("S"));
-  add_req (net, req_new ("R", "P"));
+  pm_test_add_sup (net, pm_test_sup_new ("S"));
+  pm_test_add_req (net, pm_test_req_new ("R", "P"));
   matcher = pm_matcher_new (net, &on);
   g_cancellable_cancel (cancellable);
   assert_null (pm_matcher_solve (matcher, cancellable, &error));
@@ -985,6 +861,6 @@ main (void)
     cmocka_unit_test (test_solve_cancelled),
   };
 
-  set_date (&on, "2026-12-01");
+  pm_test_set_date (&on, "2026-12-01");
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
