@@ -180,8 +180,11 @@ pm_assign_price (PmAssign *self, PmAssignWeightFunc func, gpointer user_data)
       self->pu = g_new (gint64, MAX (self->n_rows, 1));
       self->pv = g_new (gint64, MAX (self->n_cols, 1));
     }
-  memcpy (self->pu, self->u, sizeof (gint64) * self->n_rows);
-  memcpy (self->pv, self->v, sizeof (gint64) * self->n_cols);
+  /* (an empty instance has no duals at all: memcpy must not see their NULL) */
+  if (self->n_rows > 0)
+    memcpy (self->pu, self->u, sizeof (gint64) * self->n_rows);
+  if (self->n_cols > 0)
+    memcpy (self->pv, self->v, sizeof (gint64) * self->n_cols);
   self->priced = TRUE;
   return added->len;
 }
