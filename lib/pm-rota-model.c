@@ -110,6 +110,7 @@ pm_rota_model_free (PmRotaModel *model)
   g_hash_table_unref (real->shift_index);
   g_hash_table_unref (real->person_index);
   g_free (model->name);
+  g_free (model->timezone);
   g_free (model->weekend_of);
   g_ptr_array_unref (model->shifts);
   g_free (model->forbidden);

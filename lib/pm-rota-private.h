@@ -79,7 +79,9 @@ typedef struct
 
 typedef struct
 {
-  char *name; /* rota name (rota.ini) or the file's base name */
+  char *name;     /* rota name (rota.ini) or the file's base name */
+  char *timezone; /* IANA zone name of the wall-clock times (rota.ini); NULL: none given
+                   * (benchmark) */
   GDate first_day;
   int n_days;
   int *weekend_of; /* n_days: weekend index of a Saturday or Sunday, else -1 */

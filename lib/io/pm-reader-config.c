@@ -243,8 +243,8 @@ pm_reader_read_regions (const char *path, PmDiagnostics *diagnostics, GError **e
 
 /* GKeyFile does not say where a key is: find the line of its last occurrence (the one
  * GKeyFile keeps) by reading the text, or of the group when @key is NULL. 0 if not found. */
-static guint
-find_key_line (const char *data, const char *group, const char *key)
+guint
+pm_key_file_find_line (const char *data, const char *group, const char *key)
 {
   g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
   gboolean in_group = FALSE;
@@ -277,8 +277,8 @@ find_key_line (const char *data, const char *group, const char *key)
 
 /* The first line GKeyFile cannot make sense of: neither blank, a comment, a group nor a
  * key=value pair. */
-static guint
-find_bad_line (const char *data)
+guint
+pm_key_file_find_bad_line (const char *data)
 {
   g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
 
@@ -315,8 +315,8 @@ policy_error (PolicyReading *p, const char *group, const char *key, const char *
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  pm_table_report (p->ctx, PM_SEVERITY_ERROR, find_key_line (p->data, group, key), key, "%s: %s",
-                   key, message);
+  pm_table_report (p->ctx, PM_SEVERITY_ERROR, pm_key_file_find_line (p->data, group, key), key,
+                   "%s: %s", key, message);
 }
 
 static void
@@ -336,8 +336,8 @@ policy_weight (PolicyReading *p, const char *key, const char *value)
           pm_policy_set_weight (p->policy, c, weight);
         return;
       }
-  pm_table_report (p->ctx, PM_SEVERITY_WARNING, find_key_line (p->data, "weights", key), key,
-                   "unknown key '%s' in [weights] ignored", key);
+  pm_table_report (p->ctx, PM_SEVERITY_WARNING, pm_key_file_find_line (p->data, "weights", key),
+                   key, "unknown key '%s' in [weights] ignored", key);
 }
 
 static void
@@ -360,8 +360,8 @@ policy_rule (PolicyReading *p, const char *key, const char *value)
   if (strcmp (key, "min_overlap_minutes") != 0 && strcmp (key, "full_overlap_minutes") != 0
       && strcmp (key, "max_in_person_hops") != 0)
     {
-      pm_table_report (p->ctx, PM_SEVERITY_WARNING, find_key_line (p->data, "rules", key), key,
-                       "unknown key '%s' in [rules] ignored", key);
+      pm_table_report (p->ctx, PM_SEVERITY_WARNING, pm_key_file_find_line (p->data, "rules", key),
+                       key, "unknown key '%s' in [rules] ignored", key);
       return;
     }
   if (!pm_table_parse_count (text, &n))
@@ -383,7 +383,8 @@ policy_vocabulary (PolicyReading *p, const char *key, const char *value)
 
   if (strcmp (key, "experience") != 0)
     {
-      pm_table_report (p->ctx, PM_SEVERITY_WARNING, find_key_line (p->data, "vocabulary", key), key,
+      pm_table_report (p->ctx, PM_SEVERITY_WARNING,
+                       pm_key_file_find_line (p->data, "vocabulary", key), key,
                        "unknown key '%s' in [vocabulary] ignored", key);
       return;
     }
@@ -428,7 +429,8 @@ pm_reader_parse_policy (PmPolicy *policy, const char *data, gsize length, const 
   if (strlen (text) != length || !g_utf8_validate (text, -1, NULL))
     pm_table_report (&ctx, PM_SEVERITY_ERROR, 0, NULL, "invalid UTF-8 (save the file as UTF-8)");
   else if (!g_key_file_load_from_data (keys, text, length, G_KEY_FILE_NONE, &local))
-    pm_table_report (&ctx, PM_SEVERITY_ERROR, find_bad_line (text), NULL, "%s", local->message);
+    pm_table_report (&ctx, PM_SEVERITY_ERROR, pm_key_file_find_bad_line (text), NULL, "%s",
+                     local->message);
   else
     groups = g_key_file_get_groups (keys, NULL);
   for (guint g = 0; groups != NULL && groups[g] != NULL; g++)
@@ -437,8 +439,8 @@ pm_reader_parse_policy (PmPolicy *policy, const char *data, gsize length, const 
           || strcmp (groups[g], "vocabulary") == 0)
         policy_group (&p, groups[g]);
       else
-        pm_table_report (&ctx, PM_SEVERITY_WARNING, find_key_line (text, groups[g], NULL), NULL,
-                         "unknown group [%s] ignored", groups[g]);
+        pm_table_report (&ctx, PM_SEVERITY_WARNING, pm_key_file_find_line (text, groups[g], NULL),
+                         NULL, "unknown group [%s] ignored", groups[g]);
     }
   ok = pm_table_ctx_finish (&ctx, error);
   pm_table_ctx_clear (&ctx);

@@ -16,4 +16,12 @@ gboolean
 pm_reader_parse_policy (PmPolicy *policy, const char *data, gsize length, const char *file,
                         PmDiagnostics *diagnostics, GError **error);
 
+/* GKeyFile keeps no line numbers: the line (1-based) of @key's last occurrence in [@group]
+ * of the key-file text @data, or of the group's header when @key is NULL; 0 if not found. */
+guint
+pm_key_file_find_line (const char *data, const char *group, const char *key);
+/* The first line of @data that is neither blank, a comment, a group header nor key=value. */
+guint
+pm_key_file_find_bad_line (const char *data);
+
 G_END_DECLS

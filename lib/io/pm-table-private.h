@@ -34,6 +34,14 @@ void
 pm_table_report (PmTableCtx *ctx, PmSeverity severity, guint line, const char *field,
                  const char *format, ...) G_GNUC_PRINTF (5, 6);
 
+/* Between hold and release, problems are held back, then listed in line order (ties keep
+ * the order found): for readers that find them in another order, such as a key file read
+ * group kind by group kind. Not around pm_table_read(), which holds JSON items itself. */
+void
+pm_table_ctx_hold (PmTableCtx *ctx);
+void
+pm_table_ctx_release (PmTableCtx *ctx);
+
 /* TRUE when no error was reported; otherwise sets @error from the first one. */
 gboolean
 pm_table_ctx_finish (PmTableCtx *ctx, GError **error);

@@ -107,6 +107,20 @@ ctx_release (PmTableCtx *ctx)
     emit (ctx, &g_array_index (pending, Problem, i));
 }
 
+void
+pm_table_ctx_hold (PmTableCtx *ctx)
+{
+  g_return_if_fail (ctx->pending == NULL);
+  ctx_hold (ctx);
+}
+
+void
+pm_table_ctx_release (PmTableCtx *ctx)
+{
+  g_return_if_fail (ctx->pending != NULL);
+  ctx_release (ctx);
+}
+
 gboolean
 pm_table_ctx_finish (PmTableCtx *ctx, GError **error)
 {
