@@ -36,6 +36,7 @@
 
 #include "pm-private.h"
 #include "pm-rota-private.h"
+#include "pm-table-private.h"
 
 G_BEGIN_DECLS
 
@@ -56,5 +57,53 @@ pm_rota_read (PmNetwork *network, const char *rota_ini, const char *limits, cons
 PmRotaModel *
 pm_rota_parse_ini (PmNetwork *network, const char *data, gsize length, const char *file,
                    PmDiagnostics *diagnostics, GError **error);
+
+/* ---- between the two halves of the reader: pm-rota-reader.c (the key file) and
+ * pm-rota-people-reader.c (the people and their limits, leave and request tables) */
+
+#define PM_ROTA_MINUTES_PER_DAY 1440
+
+/* The per-person limits: [rules] and the limits table name them in this order. */
+#define PM_ROTA_N_LIMITS 7
+
+enum
+{
+  PM_ROTA_LIMIT_MAX_MINUTES = 1,
+  PM_ROTA_LIMIT_MIN_MINUTES = 2,
+  PM_ROTA_LIMIT_MAX_CONSECUTIVE = 3,
+  PM_ROTA_LIMIT_MIN_CONSECUTIVE = 4,
+  PM_ROTA_LIMIT_MIN_DAYS_OFF = 5,
+};
+
+extern const char *const pm_rota_limit_names[PM_ROTA_N_LIMITS];
+
+/* A whole number ≥ 0 up to G_MAXINT; FALSE (nothing reported) otherwise. */
+gboolean
+pm_rota_parse_int (const char *text, int *value);
+
+/* Reports a minimum above its maximum in @limits (PM_ROTA_N_LIMITS values) at those lines. */
+void
+pm_rota_check_min_max (PmTableCtx *ctx, const int *limits, guint line_min_minutes,
+                       guint line_min_consecutive);
+
+/* Adds every supporter of @network to @model, in network order, with @limits
+ * (PM_ROTA_N_LIMITS values), the days off and, unless @ignore_availability, the allowed
+ * (day, shift) pairs; the model's days and shifts must be set. */
+void
+pm_rota_add_people (PmTableCtx *ctx, PmRotaModel *model, PmNetwork *network, const int *limits,
+                    gboolean ignore_availability);
+
+/* Read the @length bytes of a table in @data (from @path, which @ctx then names) onto the
+ * people of @model. Leave and requests are checked but not added unless @horizon_ok (the
+ * model's days are the rota's, not placeholders). */
+void
+pm_rota_read_limits (PmTableCtx *ctx, PmRotaModel *model, const char *path, const char *data,
+                     gsize length);
+void
+pm_rota_read_leave (PmTableCtx *ctx, PmRotaModel *model, gboolean horizon_ok, const char *path,
+                    const char *data, gsize length);
+void
+pm_rota_read_prefs (PmTableCtx *ctx, PmRotaModel *model, gboolean horizon_ok, const char *path,
+                    const char *data, gsize length);
 
 G_END_DECLS

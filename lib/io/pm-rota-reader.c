@@ -1,5 +1,6 @@
-/* peermatch: the rota.ini reader and its limits, leave and request tables (how they map onto
- * the rota model: pm-rota-reader-private.h).
+/* peermatch: the rota.ini reader, and the files a rota is read from (how they map onto the
+ * rota model: pm-rota-reader-private.h); the people and their limits, leave and request tables
+ * are read in pm-rota-people-reader.c.
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * The key file is read group kind by group kind, in the order the model must be built in:
@@ -15,33 +16,7 @@
 
 #include <string.h>
 
-#define MINUTES_PER_DAY 1440
 #define DEFAULT_TIMEZONE "Europe/London"
-#define N_LIMITS 7
-
-/* The per-person limits, named as in [rules] and in the limits table, in its column order. */
-static const char *const limit_names[N_LIMITS] = {
-  "max_shifts",      "max_minutes",  "min_minutes",  "max_consecutive",
-  "min_consecutive", "min_days_off", "max_weekends",
-};
-
-static const gsize limit_offsets[N_LIMITS] = {
-  G_STRUCT_OFFSET (PmRotaPerson, max_shifts),      G_STRUCT_OFFSET (PmRotaPerson, max_minutes),
-  G_STRUCT_OFFSET (PmRotaPerson, min_minutes),     G_STRUCT_OFFSET (PmRotaPerson, max_consecutive),
-  G_STRUCT_OFFSET (PmRotaPerson, min_consecutive), G_STRUCT_OFFSET (PmRotaPerson, min_days_off),
-  G_STRUCT_OFFSET (PmRotaPerson, max_weekends),
-};
-
-enum
-{
-  LIMIT_MAX_MINUTES = 1,
-  LIMIT_MIN_MINUTES = 2,
-  LIMIT_MAX_CONSECUTIVE = 3,
-  LIMIT_MIN_CONSECUTIVE = 4,
-  LIMIT_MIN_DAYS_OFF = 5,
-};
-
-#define LIMIT(person, i) (*(int *)((char *)(person) + limit_offsets[i]))
 
 typedef struct
 {
@@ -52,7 +27,7 @@ typedef struct
   PmRotaModel *model;
   gboolean loaded;     /* the key file could be parsed: shift ids are known */
   gboolean horizon_ok; /* the model's days are the rota's, not placeholders */
-  int limits[N_LIMITS];
+  int limits[PM_ROTA_N_LIMITS];
   int min_rest;
   gboolean ignore_availability;
 } Ini;
@@ -95,8 +70,8 @@ ini_required (Ini *ini, const char *group, const char *key)
   return value;
 }
 
-static gboolean
-parse_int (const char *text, int *value)
+gboolean
+pm_rota_parse_int (const char *text, int *value)
 {
   guint n;
 
@@ -115,7 +90,7 @@ ini_int (Ini *ini, const char *group, const char *key, int min, int max, int *va
 
   if (text == NULL)
     return TRUE;
-  if (!parse_int (text, &n))
+  if (!pm_rota_parse_int (text, &n))
     ini_error (ini, group, key, "'%s' is not a whole number ≥ 0", text);
   else if (n < min || n > max)
     ini_error (ini, group, key, "'%s' is out of range (%d to %d)", text, min, max);
@@ -244,41 +219,27 @@ static const char *const rule_keys[] = {
   "min_consecutive",  "min_days_off", "max_weekends", "ignore_availability", NULL,
 };
 
-/* A minimum above its maximum makes every rota invalid: say so where it is written. */
-static void
-check_min_max (PmTableCtx *ctx, const int *limits, guint line_min_minutes,
-               guint line_min_consecutive)
-{
-  if (limits[LIMIT_MIN_MINUTES] > limits[LIMIT_MAX_MINUTES])
-    pm_table_report (ctx, PM_SEVERITY_ERROR, line_min_minutes, "min_minutes",
-                     "min_minutes: %d is more than max_minutes (%d)", limits[LIMIT_MIN_MINUTES],
-                     limits[LIMIT_MAX_MINUTES]);
-  if (limits[LIMIT_MIN_CONSECUTIVE] > limits[LIMIT_MAX_CONSECUTIVE])
-    pm_table_report (ctx, PM_SEVERITY_ERROR, line_min_consecutive, "min_consecutive",
-                     "min_consecutive: %d is more than max_consecutive (%d)",
-                     limits[LIMIT_MIN_CONSECUTIVE], limits[LIMIT_MAX_CONSECUTIVE]);
-}
-
 static void
 read_rules (Ini *ini)
 {
   g_autofree char *flag = NULL;
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < N_LIMITS; i++)
+  for (guint i = 0; i < PM_ROTA_N_LIMITS; i++)
     ini->limits[i] = PM_ROTA_UNLIMITED;
-  ini->limits[LIMIT_MIN_MINUTES] = 0;
-  ini->limits[LIMIT_MIN_CONSECUTIVE] = 1;
-  ini->limits[LIMIT_MIN_DAYS_OFF] = 1;
+  ini->limits[PM_ROTA_LIMIT_MIN_MINUTES] = 0;
+  ini->limits[PM_ROTA_LIMIT_MIN_CONSECUTIVE] = 1;
+  ini->limits[PM_ROTA_LIMIT_MIN_DAYS_OFF] = 1;
   if (!ini->loaded || !g_key_file_has_group (ini->keys, "rules"))
     return;
   warn_unknown_keys (ini, "rules", rule_keys);
   ini_int (ini, "rules", "min_rest_minutes", 0, G_MAXINT, &ini->min_rest);
-  for (guint i = 0; i < N_LIMITS; i++)
-    ok &= ini_int (ini, "rules", limit_names[i], 0, G_MAXINT, &ini->limits[i]);
+  for (guint i = 0; i < PM_ROTA_N_LIMITS; i++)
+    ok &= ini_int (ini, "rules", pm_rota_limit_names[i], 0, G_MAXINT, &ini->limits[i]);
   if (ok)
-    check_min_max (ini->ctx, ini->limits, pm_key_file_find_line (ini->text, "rules", "min_minutes"),
-                   pm_key_file_find_line (ini->text, "rules", "min_consecutive"));
+    pm_rota_check_min_max (ini->ctx, ini->limits,
+                           pm_key_file_find_line (ini->text, "rules", "min_minutes"),
+                           pm_key_file_find_line (ini->text, "rules", "min_consecutive"));
   flag = ini_value (ini, "rules", "ignore_availability");
   if (flag == NULL)
     return;
@@ -310,7 +271,7 @@ add_shift (Ini *ini, const char *group, const char *id)
       ok = FALSE;
     }
   if (minutes_text != NULL)
-    ok &= ini_int (ini, group, "minutes", 1, MINUTES_PER_DAY, &minutes);
+    ok &= ini_int (ini, group, "minutes", 1, PM_ROTA_MINUTES_PER_DAY, &minutes);
   ok &= ini_int (ini, group, "max_per_person", 0, G_MAXINT, &max);
   if (!ok) /* placeholders: the id stays known, the model is dropped anyway */
     start = 0, minutes = 1;
@@ -381,72 +342,6 @@ read_successions (Ini *ini, const char *const *groups)
     }
 }
 
-/* ---- people */
-
-static void
-person_days_off (PmRotaModel *model, PmRotaPerson *person, PmSupporter *supporter)
-{
-  const GDate *paused = pm_supporter_get_paused_until (supporter);
-  const GDate *trained = pm_supporter_get_trained_until (supporter);
-  GDate date = model->first_day;
-
-  for (int d = 0; d < model->n_days; d++, g_date_add_days (&date, 1))
-    if ((paused != NULL && g_date_compare (&date, paused) <= 0) || trained == NULL
-        || g_date_compare (&date, trained) > 0)
-      person->day_off[d] = 1;
-}
-
-/* A shift of day d starts at weekday(d) * 1440 + start on the weekly grid, and may run past
- * midnight, Sunday into Monday: pm_availability_contains() wraps. */
-static void
-person_allowed (PmRotaModel *model, PmRotaPerson *person, PmSupporter *supporter)
-{
-  const PmAvailability *availability = pm_supporter_get_availability (supporter);
-  int n_shifts = PM_ROTA_N_SHIFTS (model);
-  GDate date = model->first_day;
-
-  for (int d = 0; d < model->n_days; d++, g_date_add_days (&date, 1))
-    {
-      guint weekday = (guint)g_date_get_weekday (&date) - 1; /* Monday 0 */
-
-      for (int s = 0; s < n_shifts; s++)
-        {
-          const PmRotaShift *shift = PM_ROTA_SHIFT (model, s);
-          guint start = weekday * MINUTES_PER_DAY + (guint)shift->start_minute;
-
-          person->allowed[d * n_shifts + s]
-              = pm_availability_contains (availability, start, (guint)shift->minutes);
-        }
-    }
-}
-
-static void
-add_people (Ini *ini)
-{
-  guint n = pm_network_get_n_supporters (ini->network);
-
-  for (guint i = 0; i < n; i++)
-    {
-      PmSupporter *supporter = pm_network_get_supporter (ini->network, i);
-      g_autoptr (GError) error = NULL;
-      int index = pm_rota_model_add_person (ini->model, pm_supporter_get_id (supporter),
-                                            pm_supporter_get_name (supporter), &error);
-      PmRotaPerson *person;
-
-      if (index < 0) /* the network has unique ids: cannot happen */
-        {
-          pm_table_report (ini->ctx, PM_SEVERITY_ERROR, 0, NULL, "%s", error->message);
-          continue;
-        }
-      person = PM_ROTA_PERSON (ini->model, index);
-      for (guint l = 0; l < N_LIMITS; l++)
-        LIMIT (person, l) = ini->limits[l];
-      person_days_off (ini->model, person, supporter);
-      if (!ini->ignore_availability)
-        person_allowed (ini->model, person, supporter);
-    }
-}
-
 /* ---- [cover NAME] */
 
 typedef struct
@@ -500,7 +395,7 @@ cover_days (Ini *ini, const char *group, guint *mask)
     }
   *mask = 0;
   for (guint w = 0; w < 7; w++)
-    if (pm_availability_contains (days, w * MINUTES_PER_DAY, MINUTES_PER_DAY))
+    if (pm_availability_contains (days, w * PM_ROTA_MINUTES_PER_DAY, PM_ROTA_MINUTES_PER_DAY))
       *mask |= 1u << w;
   return TRUE;
 }
@@ -666,7 +561,7 @@ parse_ini (Ini *ini, const char *data, gsize length, const char *file)
   read_rules (ini);
   read_shifts (ini, (const char *const *)groups);
   read_successions (ini, (const char *const *)groups);
-  add_people (ini);
+  pm_rota_add_people (ini->ctx, ini->model, ini->network, ini->limits, ini->ignore_availability);
   add_covers (ini, (const char *const *)groups);
   pm_rota_model_finish (ini->model, ini->min_rest);
   pm_table_ctx_release (ini->ctx);
@@ -718,182 +613,6 @@ pm_rota_parse_ini (PmNetwork *network, const char *data, gsize length, const cha
   return ok ? g_steal_pointer (&model) : NULL;
 }
 
-/* ---- the tables */
-
-typedef struct
-{
-  Ini *ini;
-  GHashTable *seen; /* person id → line (limits) */
-} Tables;
-
-static int
-table_person (PmTableCtx *ctx, const PmTableRow *row, const PmTableColumn *columns,
-              PmRotaModel *model)
-{
-  const char *id = pm_table_cell_id (ctx, row, columns, 0);
-  int p;
-
-  if (id == NULL)
-    return -1;
-  p = pm_rota_model_find_person (model, id);
-  if (p < 0)
-    pm_table_report (ctx, PM_SEVERITY_ERROR, row->lines[0], columns[0].name,
-                     "%s: unknown supporter '%s'", columns[0].name, id);
-  return p;
-}
-
-static const PmTableColumn limit_columns[] = {
-  { "person", TRUE, PM_TABLE_KIND_TEXT },
-  { "max_shifts", FALSE, PM_TABLE_KIND_COUNT },
-  { "max_minutes", FALSE, PM_TABLE_KIND_COUNT },
-  { "min_minutes", FALSE, PM_TABLE_KIND_COUNT },
-  { "max_consecutive", FALSE, PM_TABLE_KIND_COUNT },
-  { "min_consecutive", FALSE, PM_TABLE_KIND_COUNT },
-  { "min_days_off", FALSE, PM_TABLE_KIND_COUNT },
-  { "max_weekends", FALSE, PM_TABLE_KIND_COUNT },
-};
-
-static void
-limit_row (PmTableCtx *ctx, const PmTableRow *row, gpointer user_data)
-{
-  Tables *t = user_data;
-  PmRotaModel *model = t->ini->model;
-  guint errors = ctx->n_errors;
-  int p = table_person (ctx, row, limit_columns, model);
-  int limits[N_LIMITS];
-  gpointer first;
-
-  if (p >= 0 && (first = g_hash_table_lookup (t->seen, GINT_TO_POINTER (p + 1))) != NULL)
-    pm_table_report (ctx, PM_SEVERITY_ERROR, row->lines[0], "person",
-                     "person: '%s' is listed twice (first on line %u)",
-                     PM_ROTA_PERSON (model, p)->id, GPOINTER_TO_UINT (first));
-  for (guint l = 0; l < N_LIMITS; l++)
-    {
-      guint n;
-
-      limits[l] = p >= 0 ? LIMIT (PM_ROTA_PERSON (model, p), l) : 0;
-      if (!pm_table_cell_count (ctx, row, limit_columns, l + 1, &n))
-        continue;
-      if (n > G_MAXINT)
-        pm_table_report (ctx, PM_SEVERITY_ERROR, row->lines[l + 1], limit_names[l],
-                         "%s: %u is too large", limit_names[l], n);
-      limits[l] = (int)MIN (n, (guint)G_MAXINT);
-    }
-  if (p < 0 || row->broken || errors != ctx->n_errors)
-    return;
-  g_hash_table_insert (t->seen, GINT_TO_POINTER (p + 1), GUINT_TO_POINTER (row->line));
-  check_min_max (ctx, limits, row->line, row->line);
-  for (guint l = 0; l < N_LIMITS; l++)
-    LIMIT (PM_ROTA_PERSON (model, p), l) = limits[l];
-}
-
-static const PmTableColumn leave_columns[] = {
-  { "person", TRUE, PM_TABLE_KIND_TEXT },
-  { "from", TRUE, PM_TABLE_KIND_DATE },
-  { "to", TRUE, PM_TABLE_KIND_DATE },
-};
-
-static void
-leave_row (PmTableCtx *ctx, const PmTableRow *row, gpointer user_data)
-{
-  Tables *t = user_data;
-  PmRotaModel *model = t->ini->model;
-  guint errors = ctx->n_errors;
-  int p = table_person (ctx, row, leave_columns, model);
-  GDate from, to;
-  gboolean have_from = pm_table_cell_date (ctx, row, leave_columns, 1, &from);
-  gboolean have_to = pm_table_cell_date (ctx, row, leave_columns, 2, &to);
-  char a[11], b[11];
-  int first, last;
-
-  if (have_from && have_to && g_date_compare (&to, &from) < 0)
-    pm_table_report (ctx, PM_SEVERITY_ERROR, row->lines[2], "to", "to: %s is before from (%s)",
-                     pm_date_format (&to, a), pm_date_format (&from, b));
-  if (p < 0 || !have_from || !have_to || row->broken || errors != ctx->n_errors
-      || !t->ini->horizon_ok)
-    return;
-  first = MAX (g_date_days_between (&model->first_day, &from), 0);
-  last = MIN (g_date_days_between (&model->first_day, &to), model->n_days - 1);
-  for (int d = first; d <= last; d++)
-    PM_ROTA_PERSON (model, p)->day_off[d] = 1;
-}
-
-static const PmTableColumn pref_columns[] = {
-  { "person", TRUE, PM_TABLE_KIND_TEXT },   { "date", TRUE, PM_TABLE_KIND_DATE },
-  { "shift", TRUE, PM_TABLE_KIND_TEXT },    { "kind", TRUE, PM_TABLE_KIND_TEXT },
-  { "weight", FALSE, PM_TABLE_KIND_COUNT },
-};
-
-/* The day of a request; -1 when unusable (reported). Quotes the cell only when it is a date:
- * anything else typed there may be personal. */
-static int
-pref_day (PmTableCtx *ctx, const PmTableRow *row, Ini *ini)
-{
-  const char *text = pm_table_cell_text (ctx, row, pref_columns, 1);
-  PmRotaModel *model = ini->model;
-  GDate date, last;
-  char a[11], b[11];
-  int d;
-
-  if (text == NULL)
-    return -1;
-  if (!pm_date_parse (text, &date))
-    {
-      pm_table_report (ctx, PM_SEVERITY_ERROR, row->lines[1], "date",
-                       "date: not a date (YYYY-MM-DD)");
-      return -1;
-    }
-  if (!ini->horizon_ok)
-    return -1;
-  d = g_date_days_between (&model->first_day, &date);
-  if (d < 0 || d >= model->n_days)
-    {
-      last = model->first_day;
-      g_date_add_days (&last, (guint)model->n_days - 1);
-      pm_table_report (ctx, PM_SEVERITY_ERROR, row->lines[1], "date",
-                       "date: %s is outside the rota (%s to %s)", text,
-                       pm_date_format (&model->first_day, a), pm_date_format (&last, b));
-      return -1;
-    }
-  return d;
-}
-
-static void
-pref_row (PmTableCtx *ctx, const PmTableRow *row, gpointer user_data)
-{
-  Tables *t = user_data;
-  PmRotaModel *model = t->ini->model;
-  guint errors = ctx->n_errors;
-  int p = table_person (ctx, row, pref_columns, model);
-  int d = pref_day (ctx, row, t->ini);
-  const char *shift = pm_table_cell_text (ctx, row, pref_columns, 2);
-  const char *kind = pm_table_cell_text (ctx, row, pref_columns, 3);
-  int s = shift != NULL ? pm_rota_model_find_shift (model, shift) : -1;
-  gboolean on = kind != NULL && g_ascii_strcasecmp (kind, "on") == 0;
-  int weight = 1;
-
-  if (shift != NULL && s < 0)
-    pm_table_report (ctx, PM_SEVERITY_ERROR, row->lines[2], "shift", "shift: unknown shift '%s'",
-                     shift);
-  if (kind != NULL && !on && g_ascii_strcasecmp (kind, "off") != 0)
-    pm_table_report (ctx, PM_SEVERITY_ERROR, row->lines[3], "kind", "kind: must be on or off");
-  if (row->text[4] != NULL && !parse_int (row->text[4], &weight))
-    pm_table_report (ctx, PM_SEVERITY_ERROR, row->lines[4], "weight",
-                     "weight: not a whole number ≥ 0");
-  if (p < 0 || d < 0 || s < 0 || kind == NULL || row->broken || errors != ctx->n_errors)
-    return;
-  pm_rota_model_add_request (model, p, d, s, on ? PM_ROTA_REQUEST_ON : PM_ROTA_REQUEST_OFF, weight,
-                             NULL);
-}
-
-static void
-read_table (PmTableCtx *ctx, Tables *t, const char *path, const char *data, gsize length,
-            const PmTableColumn *columns, guint n_columns, PmTableRowFunc func)
-{
-  ctx->file = path;
-  pm_table_read (ctx, data, length, columns, n_columns, func, t);
-}
-
 /* ---- files */
 
 static gboolean
@@ -910,11 +629,9 @@ pm_rota_read (PmNetwork *network, const char *rota_ini, const char *limits, cons
   g_autofree char *text = NULL;
   const char *ini_text;
   g_autoptr (PmRotaModel) model = NULL;
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   gsize ini_len = 0, limit_len = 0, leave_len = 0, pref_len = 0;
   PmTableCtx ctx;
   Ini ini;
-  Tables t = { &ini, seen };
   gboolean ok;
 
   g_return_val_if_fail (PM_IS_NETWORK (network), NULL);
@@ -933,14 +650,11 @@ pm_rota_read (PmNetwork *network, const char *rota_ini, const char *limits, cons
   model = parse_ini (&ini, ini_text, ini_len, rota_ini);
   /* Without the key file the shift ids are unknown: the tables would only echo that. */
   if (ini.loaded && limits != NULL)
-    read_table (&ctx, &t, limits, limit_data, limit_len, limit_columns,
-                G_N_ELEMENTS (limit_columns), limit_row);
+    pm_rota_read_limits (&ctx, model, limits, limit_data, limit_len);
   if (ini.loaded && leave != NULL)
-    read_table (&ctx, &t, leave, leave_data, leave_len, leave_columns, G_N_ELEMENTS (leave_columns),
-                leave_row);
+    pm_rota_read_leave (&ctx, model, ini.horizon_ok, leave, leave_data, leave_len);
   if (ini.loaded && prefs != NULL)
-    read_table (&ctx, &t, prefs, pref_data, pref_len, pref_columns, G_N_ELEMENTS (pref_columns),
-                pref_row);
+    pm_rota_read_prefs (&ctx, model, ini.horizon_ok, prefs, pref_data, pref_len);
   g_key_file_unref (ini.keys);
   ok = pm_table_ctx_finish (&ctx, error);
   pm_table_ctx_clear (&ctx);
