@@ -1,0 +1,388 @@
+/* peermatch tests: the rota search (pm-rota-search.c) against an exact brute-force oracle on
+ * tiny random models, with the checker (pm_rota_check) as the judge of the hard rules.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "pm-test-util.h"
+#include "pm-rota-search-private.h"
+
+#define N_RANDOM 150
+#define MAX_COMBOS 60000
+
+/* A model of 2-3 people, 4-6 days from a Thursday (so a weekend falls inside), 1-2 shifts,
+ * with random limits, days off, availability, successions, covers and requests. */
+static PmRotaModel *
+random_model (GRand *r)
+{
+  GDate first;
+  const int n_days = g_rand_int_range (r, 4, 7);
+  const int n_shifts = g_rand_int_range (r, 1, 3);
+  const int n_people = g_rand_int_range (r, 2, 4);
+  PmRotaModel *model;
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 3, G_DATE_DECEMBER, 2026); /* a Thursday */
+  model = pm_rota_model_new ("random", &first, n_days);
+  for (int s = 0; s < n_shifts; s++)
+    {
+      g_autofree char *id = g_strdup_printf ("S%d", s);
+
+      assert_int_equal (
+          pm_rota_model_add_shift (model, id, 480 * s, 240 * g_rand_int_range (r, 1, 3), NULL), s);
+      if (g_rand_int_range (r, 0, 4) == 0)
+        PM_ROTA_SHIFT (model, s)->max_per_person = g_rand_int_range (r, 1, 4);
+    }
+  for (int a = 0; a < n_shifts; a++)
+    for (int b = 0; b < n_shifts; b++)
+      if (g_rand_int_range (r, 0, 3) == 0)
+        pm_rota_model_forbid (model, a, b);
+  for (int p = 0; p < n_people; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("P%d", p);
+      PmRotaPerson *person;
+
+      assert_int_equal (pm_rota_model_add_person (model, id, NULL, NULL), p);
+      person = PM_ROTA_PERSON (model, p);
+      if (g_rand_boolean (r))
+        person->max_shifts = g_rand_int_range (r, 1, n_days + 1);
+      if (g_rand_boolean (r))
+        person->max_minutes = 240 * g_rand_int_range (r, 1, 2 * n_days);
+      if (g_rand_int_range (r, 0, 3) == 0)
+        person->min_minutes = 240 * g_rand_int_range (r, 1, n_days);
+      if (g_rand_boolean (r))
+        person->max_consecutive = g_rand_int_range (r, 1, 4);
+      person->min_consecutive = g_rand_int_range (r, 1, 3);
+      person->min_days_off = g_rand_int_range (r, 1, 3);
+      if (g_rand_boolean (r))
+        person->max_weekends = g_rand_int_range (r, 0, 2);
+      for (int d = 0; d < n_days; d++)
+        {
+          person->day_off[d] = g_rand_int_range (r, 0, 6) == 0;
+          for (int s = 0; s < n_shifts; s++)
+            person->allowed[d * n_shifts + s] = g_rand_int_range (r, 0, 8) != 0;
+        }
+    }
+  for (int d = 0; d < n_days; d++)
+    for (int s = 0; s < n_shifts; s++)
+      {
+        int c = pm_rota_model_add_cover (model, "c", d, s, g_rand_int_range (r, 0, 3),
+                                         g_rand_int_range (r, 1, 101), g_rand_int_range (r, 0, 4),
+                                         NULL);
+
+        for (int p = 0; p < n_people; p++)
+          PM_ROTA_COVER (model, c)->member[p] = g_rand_int_range (r, 0, 5) != 0;
+      }
+  for (int i = g_rand_int_range (r, 0, 2 * n_people); i > 0; i--)
+    pm_rota_model_add_request (model, g_rand_int_range (r, 0, n_people),
+                               g_rand_int_range (r, 0, n_days), g_rand_int_range (r, 0, n_shifts),
+                               g_rand_boolean (r) ? PM_ROTA_REQUEST_ON : PM_ROTA_REQUEST_OFF,
+                               g_rand_int_range (r, 1, 10), NULL);
+  pm_rota_model_finish (model, 0);
+  return model;
+}
+
+/* The rows of @p (D values each) that break none of @p's rules, by the checker. */
+static GArray *
+feasible_rows (const PmRotaModel *model, int p)
+{
+  const int P = PM_ROTA_N_PEOPLE (model), D = model->n_days, S = PM_ROTA_N_SHIFTS (model);
+  g_autofree int *rota = g_new (int, P *D);
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (int));
+  int n = 1;
+
+  for (int d = 0; d < D; d++)
+    n *= S + 1;
+  for (int code = 0; code < n; code++)
+    {
+      g_autoptr (GPtrArray) violations = NULL;
+      gboolean ok = TRUE;
+
+      for (int i = 0; i < P * D; i++)
+        rota[i] = PM_ROTA_OFF;
+      for (int d = 0, c = code; d < D; d++, c /= S + 1)
+        rota[p * D + d] = c % (S + 1) - 1;
+      pm_rota_check (model, rota, NULL, &violations);
+      for (guint i = 0; i < violations->len; i++)
+        ok &= ((PmRotaViolation *)g_ptr_array_index (violations, i))->person != p;
+      if (ok)
+        g_array_append_vals (rows, &rota[p * D], D);
+    }
+  return rows;
+}
+
+/* The least objective of a valid rota, or -1 when there is none (or, -2, too many). */
+static gint64
+brute_force (const PmRotaModel *model)
+{
+  const int P = PM_ROTA_N_PEOPLE (model), D = model->n_days;
+  GArray *rows[3];
+  g_autofree int *rota = g_new (int, P *D);
+  gint64 combos = 1, best = -1;
+
+  for (int p = 0; p < P; p++)
+    {
+      rows[p] = feasible_rows (model, p);
+      combos *= rows[p]->len / D;
+    }
+  if (combos > MAX_COMBOS)
+    best = -2;
+  for (gint64 k = 0; best != -2 && k < combos; k++)
+    {
+      gint64 c = k;
+      PmRotaCost cost;
+
+      for (int p = 0; p < P; p++)
+        {
+          guint n = rows[p]->len / D;
+
+          memcpy (&rota[p * D], &g_array_index (rows[p], int, (c % n) * D), sizeof (int) * D);
+          c /= n;
+        }
+      cost = pm_rota_cost (model, rota);
+      if (best < 0 || cost.objective < best)
+        best = cost.objective;
+    }
+  for (int p = 0; p < P; p++)
+    g_array_unref (rows[p]);
+  return best;
+}
+
+static guint
+solve (const PmRotaModel *model, guint64 seed, int *rota, PmRotaCost *cost)
+{
+  PmRotaSearchOptions options = { 0 };
+  g_autoptr (GError) error = NULL;
+  PmRotaCost checked;
+  guint n_hard;
+
+  options.seed = seed;
+  options.iterations = 50000;
+  assert_true (pm_rota_search (model, &options, rota, cost, NULL, &error));
+  assert_null (error);
+  n_hard = pm_rota_check (model, rota, &checked, NULL);
+  /* the checker agrees with the solver's figures */
+  assert_int_equal (checked.objective, cost->objective);
+  assert_int_equal (checked.under, cost->under);
+  assert_int_equal (checked.over, cost->over);
+  assert_int_equal (checked.requests, cost->requests);
+  return n_hard;
+}
+
+static void
+test_brute_force (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (20261207);
+  int n_compared = 0, n_optimal = 0, n_infeasible = 0;
+
+  (void)state;
+  while (n_compared < N_RANDOM)
+    {
+      g_autoptr (PmRotaModel) model = random_model (r);
+      const int PD = PM_ROTA_N_PEOPLE (model) * model->n_days;
+      g_autofree int *rota = g_new (int, PD);
+      g_autofree int *again = g_new (int, PD);
+      gint64 optimum = brute_force (model);
+      PmRotaCost cost, cost2;
+      guint n_hard;
+
+      if (optimum == -2)
+        continue;
+      n_hard = solve (model, 7, rota, &cost);
+      /* same seed, same rota */
+      solve (model, 7, again, &cost2);
+      assert_memory_equal (rota, again, sizeof (int) * PD);
+      if (optimum == -1)
+        {
+          n_infeasible++;
+          assert_true (n_hard > 0);
+          continue;
+        }
+      n_compared++;
+      assert_int_equal (n_hard, 0);
+      assert_true (cost.objective >= optimum);
+      n_optimal += cost.objective == optimum;
+      if (cost.objective != optimum)
+        print_message ("# not optimal: %" G_GINT64_FORMAT " vs %" G_GINT64_FORMAT "\n",
+                       cost.objective, optimum);
+    }
+  print_message ("# %d/%d optimal (and %d without a valid rota)\n", n_optimal, n_compared,
+                 n_infeasible);
+  /* a heuristic with a fixed budget: optimal on at least 95% */
+  assert_true (n_optimal * 100 >= n_compared * 95);
+}
+
+/* Two people, 7 days; P1 needs more minutes than its rules allow: the search still returns
+ * TRUE, P0's row is valid and the checker finds P1's single violation. */
+static void
+test_infeasible_person (void **state)
+{
+  GDate first;
+  g_autoptr (PmRotaModel) model = NULL;
+  g_autoptr (GPtrArray) violations = NULL;
+  PmRotaSearchOptions options = { 0 };
+  PmRotaCost cost;
+  int rota[14];
+
+  (void)state;
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 7, G_DATE_DECEMBER, 2026);
+  model = pm_rota_model_new ("infeasible", &first, 7);
+  pm_rota_model_add_shift (model, "day", 480, 720, NULL);
+  pm_rota_model_add_person (model, "P0", NULL, NULL);
+  pm_rota_model_add_person (model, "P1", NULL, NULL);
+  PM_ROTA_PERSON (model, 0)->max_consecutive = 3;
+  PM_ROTA_PERSON (model, 1)->max_consecutive = 3;
+  PM_ROTA_PERSON (model, 1)->min_minutes = 7 * 720;
+  for (int d = 0; d < 7; d++)
+    {
+      int c = pm_rota_model_add_cover (model, "day", d, 0, 1, 100, 1, NULL);
+
+      PM_ROTA_COVER (model, c)->member[0] = PM_ROTA_COVER (model, c)->member[1] = 1;
+    }
+  pm_rota_model_finish (model, 0);
+  options.seed = 3;
+  options.iterations = 20000;
+  assert_true (pm_rota_search (model, &options, rota, &cost, NULL, NULL));
+  assert_true (pm_rota_check (model, rota, NULL, &violations) > 0);
+  for (guint i = 0; i < violations->len; i++)
+    {
+      const PmRotaViolation *v = g_ptr_array_index (violations, i);
+
+      assert_int_equal (v->person, 1);
+    }
+  /* the least violating breaks one rule once: either P1 works 7 days in a row (4 days
+   * too many) or stops short of the minimum (a shift, 12 hours, short); the search counts
+   * excess days against hours short, so it prefers the former */
+  assert_int_equal (violations->len, 1);
+  assert_int_equal (((PmRotaViolation *)g_ptr_array_index (violations, 0))->rule,
+                    PM_ROTA_RULE_MAX_CONSECUTIVE);
+}
+
+/* A fake clock: 1 ms per call. */
+static gint64 fake_now;
+static gint64
+fake_clock (void)
+{
+  fake_now += 1000;
+  return fake_now;
+}
+
+static int n_progress;
+static void
+count_progress (gint64 best, gint64 hard, gpointer data)
+{
+  (void)best;
+  (void)hard;
+  (void)data;
+  n_progress++;
+}
+
+/* The time limit is read from the injected clock only, and progress is reported. */
+static void
+test_time_limit (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (5);
+  g_autoptr (PmRotaModel) model = random_model (r);
+  g_autofree int *rota = g_new (int, PM_ROTA_N_PEOPLE (model) * model->n_days);
+  PmRotaSearchOptions options = { 0 };
+  PmRotaCost cost, checked;
+
+  (void)state;
+  options.seed = 1;
+  options.time_limit_seconds = 2.0; /* 2000 fake calls of the clock */
+  options.clock = fake_clock;
+  options.progress = count_progress;
+  fake_now = 0;
+  n_progress = 0;
+  assert_true (pm_rota_search (model, &options, rota, &cost, NULL, NULL));
+  assert_true (fake_now >= 2 * G_USEC_PER_SEC);
+  assert_true (fake_now < 3 * G_USEC_PER_SEC);
+  assert_true (n_progress >= 1);
+  pm_rota_check (model, rota, &checked, NULL);
+  assert_int_equal (checked.objective, cost.objective);
+}
+
+static void
+test_cancel (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (6);
+  g_autoptr (PmRotaModel) model = random_model (r);
+  g_autofree int *rota = g_new (int, PM_ROTA_N_PEOPLE (model) * model->n_days);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  PmRotaSearchOptions options = { 0 };
+
+  (void)state;
+  g_cancellable_cancel (cancellable);
+  assert_false (pm_rota_search (model, &options, rota, NULL, cancellable, &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  for (int i = 0; i < PM_ROTA_N_PEOPLE (model) * model->n_days; i++)
+    assert_true (rota[i] >= PM_ROTA_OFF && rota[i] < PM_ROTA_N_SHIFTS (model));
+}
+
+/* Different seeds may differ; the same seed never does, also on a larger model. */
+static void
+test_determinism_larger (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (11);
+  g_autoptr (PmRotaModel) model = NULL;
+  GDate first;
+  int *a, *b;
+  PmRotaSearchOptions options = { 0 };
+  PmRotaCost ca, cb;
+
+  (void)state;
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 7, G_DATE_DECEMBER, 2026);
+  model = pm_rota_model_new ("larger", &first, 28);
+  pm_rota_model_add_shift (model, "E", 420, 480, NULL);
+  pm_rota_model_add_shift (model, "L", 900, 480, NULL);
+  pm_rota_model_forbid (model, 1, 0);
+  for (int p = 0; p < 12; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("P%d", p);
+      PmRotaPerson *person;
+
+      pm_rota_model_add_person (model, id, NULL, NULL);
+      person = PM_ROTA_PERSON (model, p);
+      person->max_minutes = 480 * 20;
+      person->min_minutes = 480 * 14;
+      person->max_consecutive = 5;
+      person->min_consecutive = 2;
+      person->min_days_off = 2;
+      person->max_weekends = 2;
+      person->day_off[g_rand_int_range (r, 0, 28)] = 1;
+    }
+  for (int d = 0; d < 28; d++)
+    for (int s = 0; s < 2; s++)
+      {
+        int c = pm_rota_model_add_cover (model, s ? "L" : "E", d, s, 3, 100, 1, NULL);
+
+        memset (PM_ROTA_COVER (model, c)->member, 1, 12);
+      }
+  for (int i = 0; i < 40; i++)
+    pm_rota_model_add_request (model, g_rand_int_range (r, 0, 12), g_rand_int_range (r, 0, 28),
+                               g_rand_int_range (r, 0, 2), i % 2, g_rand_int_range (r, 1, 4), NULL);
+  pm_rota_model_finish (model, 0);
+  a = g_new (int, 12 * 28);
+  b = g_new (int, 12 * 28);
+  options.seed = 42;
+  options.iterations = 300000;
+  assert_true (pm_rota_search (model, &options, a, &ca, NULL, NULL));
+  assert_true (pm_rota_search (model, &options, b, &cb, NULL, NULL));
+  assert_memory_equal (a, b, sizeof (int) * 12 * 28);
+  assert_int_equal (ca.objective, cb.objective);
+  assert_int_equal (pm_rota_check (model, a, NULL, NULL), 0);
+  g_free (a);
+  g_free (b);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_brute_force),        cmocka_unit_test (test_infeasible_person),
+    cmocka_unit_test (test_time_limit),         cmocka_unit_test (test_cancel),
+    cmocka_unit_test (test_determinism_larger),
+  };
+
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
