@@ -42,3 +42,30 @@ pm_test_read_file (const char *path, gsize *length)
     fail_msg ("cannot read %s: %s", path, error->message);
   return contents;
 }
+
+char *
+pm_test_format_diagnostics (PmDiagnostics *d)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < pm_diagnostics_get_n_items (d); i++)
+    {
+      g_autofree char *item = pm_diagnostics_format_item (d, i);
+      const char *field = pm_diagnostics_get_field (d, i);
+
+      g_string_append_printf (out, "%s [%s]\n", item, field != NULL ? field : "-");
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+pm_test_assert_diagnostics (PmDiagnostics *d, const char *golden)
+{
+  g_autofree char *got = pm_test_format_diagnostics (d);
+  g_autofree char *expected = NULL;
+
+  if (g_getenv ("PM_UPDATE_GOLDEN") != NULL)
+    assert_true (g_file_set_contents (golden, got, -1, NULL));
+  expected = pm_test_read_file (golden, NULL);
+  assert_string_equal (got, expected);
+}

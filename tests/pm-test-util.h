@@ -22,3 +22,9 @@ pm_test_remove_temp (const char *path);
 /* Reads a whole file (aborts the test if it cannot). */
 char *
 pm_test_read_file (const char *path, gsize *length);
+/* Every diagnostic as `FILE:LINE: message [field]`, one per line. */
+char *
+pm_test_format_diagnostics (PmDiagnostics *d);
+/* Compares the diagnostics with a golden file (rewritten when PM_UPDATE_GOLDEN is set). */
+void
+pm_test_assert_diagnostics (PmDiagnostics *d, const char *golden);

@@ -288,34 +288,6 @@ test_instance3_successions (void **state)
 
 /* ---- malformed inputs */
 
-static char *
-format_diagnostics (PmDiagnostics *d)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < pm_diagnostics_get_n_items (d); i++)
-    {
-      g_autofree char *item = pm_diagnostics_format_item (d, i);
-
-      g_string_append_printf (
-          out, "%s [%s]\n", item,
-          pm_diagnostics_get_field (d, i) != NULL ? pm_diagnostics_get_field (d, i) : "-");
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-assert_diagnostics (PmDiagnostics *d, const char *golden)
-{
-  g_autofree char *got = format_diagnostics (d);
-  g_autofree char *expected = NULL;
-
-  if (g_getenv ("PM_UPDATE_GOLDEN") != NULL)
-    assert_true (g_file_set_contents (golden, got, -1, NULL));
-  expected = pm_test_read_file (golden, NULL);
-  assert_string_equal (got, expected);
-}
-
 static void
 check_bad_file (const char *file, const char *golden, const char *first_error, guint n_errors)
 {
@@ -324,7 +296,7 @@ check_bad_file (const char *file, const char *golden, const char *first_error, g
   g_autoptr (PmRotaModel) model = pm_nrp_read (file, diagnostics, &error);
   g_autofree char *message = g_strdup_printf ("%s (and %u more errors)", first_error, n_errors - 1);
 
-  assert_diagnostics (diagnostics, golden);
+  pm_test_assert_diagnostics (diagnostics, golden);
   assert_null (model);
   assert_true (g_error_matches (error, PM_ERROR, PM_ERROR_INVALID_DATA));
   assert_string_equal (error->message, message);
@@ -355,7 +327,7 @@ check_parse (const char *text, const char *expected)
   g_autoptr (PmDiagnostics) diagnostics = pm_diagnostics_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (PmRotaModel) model = pm_nrp_parse (text, strlen (text), "t.txt", diagnostics, &error);
-  g_autofree char *got = format_diagnostics (diagnostics);
+  g_autofree char *got = pm_test_format_diagnostics (diagnostics);
 
   assert_string_equal (got, expected);
   assert_null (model);

@@ -8,34 +8,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-static char *
-format_diagnostics (PmDiagnostics *d)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < pm_diagnostics_get_n_items (d); i++)
-    {
-      g_autofree char *item = pm_diagnostics_format_item (d, i);
-
-      g_string_append_printf (
-          out, "%s [%s]\n", item,
-          pm_diagnostics_get_field (d, i) != NULL ? pm_diagnostics_get_field (d, i) : "-");
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-assert_diagnostics (PmDiagnostics *d, const char *golden)
-{
-  g_autofree char *got = format_diagnostics (d);
-  g_autofree char *expected = NULL;
-
-  if (g_getenv ("PM_UPDATE_GOLDEN") != NULL)
-    assert_true (g_file_set_contents (golden, got, -1, NULL));
-  expected = pm_test_read_file (golden, NULL);
-  assert_string_equal (got, expected);
-}
-
 static PmNetwork *
 new_network (void)
 {
@@ -149,7 +121,7 @@ check_supporters (const char *file, const char *golden)
   assert_true (pm_reader_read_supporters (network, file, d, &error));
   assert_null (error);
   assert_int_equal (pm_diagnostics_get_n_errors (d), 0);
-  assert_diagnostics (d, golden);
+  pm_test_assert_diagnostics (d, golden);
   dump = dump_supporters (network);
   expected = g_strdup_printf (expected_supporters, s1, s2);
   assert_string_equal (dump, expected);
@@ -184,7 +156,7 @@ check_bad (const char *file, gboolean supporters, const char *golden, guint n_ad
                   : pm_reader_read_requests (network, file, d, &error);
   assert_false (ok);
   assert_true (g_error_matches (error, PM_ERROR, PM_ERROR_INVALID_DATA));
-  assert_diagnostics (d, golden);
+  pm_test_assert_diagnostics (d, golden);
   n_errors = pm_diagnostics_get_n_errors (d);
   for (guint i = 0; first == NULL; i++)
     if (pm_diagnostics_get_severity (d, i) == PM_SEVERITY_ERROR)
@@ -244,8 +216,8 @@ test_requests (void **state)
 
   assert_true (pm_reader_read_requests (from_csv, "io-requests.csv", d, NULL));
   assert_true (pm_reader_read_requests (from_json, "io-requests.json", dj, NULL));
-  assert_diagnostics (d, "io-requests-csv.diag");
-  assert_diagnostics (dj, "io-requests-json.diag");
+  pm_test_assert_diagnostics (d, "io-requests-csv.diag");
+  pm_test_assert_diagnostics (dj, "io-requests-json.diag");
   csv = dump_requests (from_csv);
   json = dump_requests (from_json);
   assert_string_equal (csv, json);
@@ -310,7 +282,7 @@ test_regions_bad (void **state)
   g_autoptr (PmRegionTree) tree = pm_reader_read_regions ("io-regions-bad.csv", d, &error);
 
   assert_null (tree);
-  assert_diagnostics (d, "io-regions-bad.diag");
+  pm_test_assert_diagnostics (d, "io-regions-bad.diag");
   assert_string_equal (error->message,
                        "io-regions-bad.csv:7: id: duplicate region 'a' (first on line 2) "
                        "(and 4 more errors)");
@@ -406,7 +378,7 @@ test_policy (void **state)
   g_autoptr (PmPolicy) policy = pm_reader_read_policy ("io-policy.ini", d, &error);
 
   assert_non_null (policy);
-  assert_diagnostics (d, "io-policy.diag");
+  pm_test_assert_diagnostics (d, "io-policy.diag");
   assert_true (pm_policy_get_weight (policy, PM_COMPONENT_TOPICS) == 40);
   assert_true (pm_policy_get_weight (policy, PM_COMPONENT_REGION) == 10.5);
   assert_true (pm_policy_get_weight (policy, PM_COMPONENT_LOAD) == 10);
@@ -428,7 +400,7 @@ test_policy_bad (void **state)
   g_autoptr (PmPolicy) policy2 = NULL;
 
   assert_null (policy);
-  assert_diagnostics (d, "io-policy-bad.diag");
+  pm_test_assert_diagnostics (d, "io-policy-bad.diag");
   assert_string_equal (error->message,
                        "io-policy-bad.ini:2: topics: '-1' is not a number ≥ 0 (and 4 more errors)");
   policy2 = pm_reader_read_policy ("io-policy-syntax.ini", NULL, &error2);
@@ -452,7 +424,7 @@ test_org_chart (void **state)
   assert_true (pm_reader_read_org_chart (chart2, "io-org.json", NULL, NULL));
   assert_string_equal (pm_org_chart_get_manager (chart2, "A"), "B");
   assert_false (pm_reader_read_org_chart (bad, "io-org-bad.csv", d, &error));
-  assert_diagnostics (d, "io-org-bad.diag");
+  pm_test_assert_diagnostics (d, "io-org-bad.diag");
 }
 
 static int

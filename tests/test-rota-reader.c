@@ -366,22 +366,6 @@ test_defaults (void **state)
 /* ---- malformed inputs */
 
 static char *
-format_diagnostics (PmDiagnostics *d)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < pm_diagnostics_get_n_items (d); i++)
-    {
-      g_autofree char *item = pm_diagnostics_format_item (d, i);
-
-      g_string_append_printf (
-          out, "%s [%s]\n", item,
-          pm_diagnostics_get_field (d, i) != NULL ? pm_diagnostics_get_field (d, i) : "-");
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
 check_bad (PmNetwork *network, const char *ini, const char *limits, const char *leave,
            const char *prefs, const char *golden, const char *first_error, guint n_errors)
 {
@@ -390,7 +374,7 @@ check_bad (PmNetwork *network, const char *ini, const char *limits, const char *
   g_autoptr (PmRotaModel) model
       = pm_rota_read (network, ini, limits, leave, prefs, diagnostics, &error);
   g_autofree char *message = g_strdup_printf ("%s (and %u more errors)", first_error, n_errors - 1);
-  g_autofree char *got = format_diagnostics (diagnostics);
+  g_autofree char *got = pm_test_format_diagnostics (diagnostics);
   g_autofree char *expected = NULL;
 
   if (g_getenv ("PM_UPDATE_GOLDEN") != NULL)
@@ -450,7 +434,7 @@ check_parse (PmNetwork *network, const char *text, const char *expected)
   g_autoptr (GError) error = NULL;
   g_autoptr (PmRotaModel) model
       = pm_rota_parse_ini (network, text, strlen (text), "t.ini", diagnostics, &error);
-  g_autofree char *got = format_diagnostics (diagnostics);
+  g_autofree char *got = pm_test_format_diagnostics (diagnostics);
 
   assert_string_equal (got, expected);
   assert_null (model);
@@ -493,7 +477,7 @@ test_warnings_only (void **state)
   g_autoptr (GError) error = NULL;
   g_autoptr (PmRotaModel) model
       = pm_rota_parse_ini (*state, text, sizeof text - 1, "t.ini", diagnostics, &error);
-  g_autofree char *got = format_diagnostics (diagnostics);
+  g_autofree char *got = pm_test_format_diagnostics (diagnostics);
 
   assert_non_null (model);
   assert_string_equal (got, "t.ini:4: warning: unknown key 'owner' in [rota] ignored [owner]\n"
@@ -509,7 +493,7 @@ test_bom (void **state)
   g_autoptr (GError) error = NULL;
   g_autoptr (PmRotaModel) model
       = pm_rota_parse_ini (*state, text, sizeof text - 1, "t.ini", diagnostics, &error);
-  g_autofree char *got = format_diagnostics (diagnostics);
+  g_autofree char *got = pm_test_format_diagnostics (diagnostics);
 
   assert_non_null (model);
   assert_int_equal (model->n_days, 7);
