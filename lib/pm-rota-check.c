@@ -20,36 +20,6 @@
  * Each broken limit is counted once, however far it is exceeded, so that the count reads as
  * "how many things a coordinator must fix". */
 
-static const char *const rule_names[PM_ROTA_RULE_N] = {
-  [PM_ROTA_RULE_SUCCESSION] = "succession",
-  [PM_ROTA_RULE_MAX_PER_SHIFT] = "max_per_shift",
-  [PM_ROTA_RULE_MAX_SHIFTS] = "max_shifts",
-  [PM_ROTA_RULE_MAX_MINUTES] = "max_minutes",
-  [PM_ROTA_RULE_MIN_MINUTES] = "min_minutes",
-  [PM_ROTA_RULE_MAX_CONSECUTIVE] = "max_consecutive",
-  [PM_ROTA_RULE_MIN_CONSECUTIVE] = "min_consecutive",
-  [PM_ROTA_RULE_MIN_DAYS_OFF] = "min_days_off",
-  [PM_ROTA_RULE_MAX_WEEKENDS] = "max_weekends",
-  [PM_ROTA_RULE_DAY_OFF] = "day_off",
-  [PM_ROTA_RULE_NOT_ALLOWED] = "not_allowed",
-};
-
-const char *
-pm_rota_rule_to_string (PmRotaRule rule)
-{
-  g_return_val_if_fail ((int)rule >= 0 && rule < PM_ROTA_RULE_N, NULL);
-  return rule_names[rule];
-}
-
-void
-pm_rota_violation_free (PmRotaViolation *violation)
-{
-  if (violation == NULL)
-    return;
-  g_free (violation->message);
-  g_free (violation);
-}
-
 /* One person's check. Violations are produced directly in the promised order (day -1 first,
  * then by day, then by rule), so nothing needs sorting; without @out only the count is kept,
  * which spares the search the messages. */
@@ -82,6 +52,7 @@ report (Checker *checker, PmRotaRule rule, int day, const char *format, ...)
   violation = g_new0 (PmRotaViolation, 1);
   violation->rule = rule;
   violation->person = checker->index;
+  violation->person_id = g_strdup (checker->person->id);
   violation->day = day;
   violation->message = g_strdup_printf ("%s: %s", checker->person->id, what);
   g_ptr_array_add (checker->out, violation);

@@ -18,7 +18,7 @@
  * shift: rule 1 (at most one shift per person per day) holds by construction. */
 #pragma once
 
-#include <glib.h>
+#include "pm-private.h"
 
 G_BEGIN_DECLS
 
@@ -136,30 +136,19 @@ pm_rota_model_finish (PmRotaModel *model, int min_rest_minutes);
 
 /* ---- checking a rota (spec/rota.md "Hard rules" and "Objective") */
 
-typedef enum
-{
-  PM_ROTA_RULE_SUCCESSION,      /* 2: forbidden succession (incl. min rest) */
-  PM_ROTA_RULE_MAX_PER_SHIFT,   /* 3: more shifts of one type than allowed */
-  PM_ROTA_RULE_MAX_SHIFTS,      /* 3 */
-  PM_ROTA_RULE_MAX_MINUTES,     /* 3 */
-  PM_ROTA_RULE_MIN_MINUTES,     /* 3 */
-  PM_ROTA_RULE_MAX_CONSECUTIVE, /* 4 */
-  PM_ROTA_RULE_MIN_CONSECUTIVE, /* 4: a working run shorter, not touching a horizon end */
-  PM_ROTA_RULE_MIN_DAYS_OFF,    /* 4: a run of days off shorter, not touching an end */
-  PM_ROTA_RULE_MAX_WEEKENDS,    /* 5 */
-  PM_ROTA_RULE_DAY_OFF,         /* 6: a shift on a hard day off */
-  PM_ROTA_RULE_NOT_ALLOWED,     /* 6: a shift outside availability or over busy time */
-  PM_ROTA_RULE_N,
-} PmRotaRule;
+/* PmRotaRule is public (pm-types.h); the number of rules: */
+#define PM_ROTA_RULE_N (PM_ROTA_RULE_NOT_ALLOWED + 1)
 
-typedef struct
+/* The public boxed PmRotaViolation (pm-rota-violation.h). */
+struct _PmRotaViolation
 {
   PmRotaRule rule;
   int person;
+  char *person_id;
   int day;       /* the first day concerned, or -1 for the whole horizon */
   char *message; /* for a coordinator, e.g. "S12: 4 working days in a row from 2026-12-09
                   * (at most 3)"; names no sensitive data */
-} PmRotaViolation;
+};
 
 typedef struct
 {
@@ -169,18 +158,12 @@ typedef struct
   gint64 objective; /* under + over + requests */
 } PmRotaCost;
 
-/* The rule code as written in outputs, e.g. "max_consecutive". */
-const char *
-pm_rota_rule_to_string (PmRotaRule rule);
-
 /* Every hard violation of @rota (n_people * n_days shift indices, person-major) in order of
  * person, then day, then rule; and the objective. Returns the number of violations;
  * @violations (nullable) receives them in a new array that owns them
  * (pm_rota_violation_free is its free function). */
 guint
 pm_rota_check (const PmRotaModel *model, const int *rota, PmRotaCost *cost, GPtrArray **violations);
-void
-pm_rota_violation_free (PmRotaViolation *violation);
 PmRotaCost
 pm_rota_cost (const PmRotaModel *model, const int *rota);
 

@@ -114,6 +114,31 @@ pm_service_pref_to_string (PmServicePref pref)
 }
 
 /**
+ * pm_rota_cost_part_to_string:
+ * @part: a part of a rota's objective
+ *
+ * Returns: (transfer none): the part's name as written in outputs: `under`, `over` or
+ *   `requests`
+ *
+ * Since: 0.1
+ */
+const char *
+pm_rota_cost_part_to_string (PmRotaCostPart part)
+{
+  switch (part)
+    {
+      case PM_ROTA_COST_UNDER:
+        return "under";
+      case PM_ROTA_COST_OVER:
+        return "over";
+      case PM_ROTA_COST_REQUESTS:
+        return "requests";
+      default:
+        g_return_val_if_reached (NULL);
+    }
+}
+
+/**
  * pm_modes_from_string:
  * @text: one mode token (`in_person`, `phone` or `video`; case and surrounding white space
  *   do not matter)

@@ -426,6 +426,132 @@ test_open_error (void **state)
   assert_int_equal (pm_diagnostics_get_n_items (diagnostics), 0);
 }
 
+/* ---- the benchmark's rules and objective on a small hand-made instance */
+
+/* 14 days from a Monday: weekends are days 5-6 and 12-13. E (480 minutes) may be followed by
+ * anything; L (600) not by E. A: at most 10 E and 3 L, 2880 to 4800 minutes, 2 to 3 working
+ * days in a row, 2 days off in a row, 1 weekend, day 6 off. B: loose but 1 weekend, days 0
+ * and 13 off. */
+static const char small_instance[]
+    = "SECTION_HORIZON\n14\n\n"
+      "SECTION_SHIFTS\nE,480,\nL,600,E\n\n"
+      "SECTION_STAFF\nA,E=10|L=3,4800,2880,3,2,2,1\nB,E=14|L=14,6000,0,14,1,1,1\n\n"
+      "SECTION_DAYS_OFF\nA,6\nB,0,13\n\n"
+      "SECTION_SHIFT_ON_REQUESTS\nA,1,E,3\nB,2,L,4\n\n"
+      "SECTION_SHIFT_OFF_REQUESTS\nA,8,L,2\nB,9,E,5\n\n"
+      "SECTION_COVER\n0,E,2,100,1\n1,E,1,100,1\n1,L,1,50,10\n";
+
+/* Rows of 'E', 'L' and '.', one per member of staff. */
+static int *
+small_rota (const PmRotaModel *model, const char *a, const char *b)
+{
+  const char *rows[] = { a, b };
+  int *rota = g_new (int, 2 * 14);
+
+  for (int p = 0; p < 2; p++)
+    for (int d = 0; d < 14; d++)
+      rota[p * 14 + d] = rows[p][d] == '.'
+                             ? PM_ROTA_OFF
+                             : pm_rota_model_find_shift (model, (char[]){ rows[p][d], 0 });
+  return rota;
+}
+
+/* The violations as "rule@person:day" in the checker's order. */
+static char *
+small_violations (const PmRotaModel *model, const char *a, const char *b)
+{
+  g_autofree int *rota = small_rota (model, a, b);
+  g_autoptr (GPtrArray) v = NULL;
+  GString *out = g_string_new (NULL);
+
+  pm_rota_check (model, rota, NULL, &v);
+  for (guint i = 0; i < v->len; i++)
+    {
+      const PmRotaViolation *x = g_ptr_array_index (v, i);
+
+      g_string_append_printf (out, "%s%s@%s:%d", i > 0 ? " " : "", pm_rota_rule_to_string (x->rule),
+                              x->person_id, x->day);
+    }
+  return g_string_free (out, FALSE);
+}
+
+#define ASSERT_SMALL(model, a, b, expected)                                                        \
+  do                                                                                               \
+    {                                                                                              \
+      g_autofree char *got_ = small_violations (model, a, b);                                      \
+      assert_string_equal (got_, expected);                                                        \
+    }                                                                                              \
+  while (0)
+
+static void
+test_benchmark_rules (void **state)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmRotaModel) model
+      = pm_nrp_parse (small_instance, sizeof small_instance - 1, "small.txt", NULL, &error);
+
+  (void)state;
+  assert_non_null (model);
+  /* A: runs 0-1, 4-5, 9-11 between off runs of 2, 3 and 2 (the last at the end); E, L in
+   * that order (L may follow E); 5 E + 2 L = 3600 minutes; one weekend (day 5).
+   * B: days 1-4 and 10-12, one weekend (day 12), 7 x 480 = 3360. */
+  ASSERT_SMALL (model, "EE..EL...EEL..", ".EEEE.....EEE.", "");
+  /* A: L then E on days 0-1 (listed); 5 L (at most 3); 4 x 480 + 5 x 600 = 4920 (at most
+   * 4800); runs of 4 from days 0 and 8 (at most 3); 1 day off on day 4 and 1 working day on
+   * day 5 (at least 2 each, neither touching an end). B: shifts on its days off 0 and 13. */
+  ASSERT_SMALL (model, "LEEE.E..LLLL..", "E............E",
+                "max_per_shift@A:-1 max_minutes@A:-1 succession@A:0 max_consecutive@A:0 "
+                "min_days_off@A:4 min_consecutive@A:5 max_consecutive@A:8 day_off@B:0 "
+                "day_off@B:13");
+  /* Runs touching day 0 or day 13 are exempt from the minima: a single E on day 0, a single
+   * day off on day 13 (A); but 480 + 2 x 600 = 1680 minutes (at least 2880). */
+  ASSERT_SMALL (model, "E..........LL.", "..............", "min_minutes@A:-1");
+  ASSERT_SMALL (model, ".E..........LL", "..............", "min_minutes@A:-1 min_consecutive@A:1");
+  /* Weekends: a Saturday and the Sunday after it are one (A works days 5 and 6, B too: at
+   * most 1 each, met), though day 6 is A's day off; Saturdays of two weeks are two (B). */
+  ASSERT_SMALL (model, "EE..EEE..EE...", ".....EE.......", "day_off@A:6");
+  ASSERT_SMALL (model, "EE..EE...EEE..", ".....E......E.", "max_weekends@B:-1");
+  /* E then L, L then L, E then E: only the listed pair is forbidden (3 L, 3240 minutes). */
+  ASSERT_SMALL (model, "EL..LL...EE...", "..............", "");
+}
+
+static void
+test_benchmark_objective (void **state)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmRotaModel) model
+      = pm_nrp_parse (small_instance, sizeof small_instance - 1, "small.txt", NULL, &error);
+  g_autofree int *rota = NULL;
+  PmRotaCost cost;
+
+  (void)state;
+  assert_non_null (model);
+  /* Day 0 E: A only, 1 of 2 (100). Day 1 E: A and B, 1 over (1). Day 1 L: nobody (50).
+   * Requests: A's E on day 1 granted; B's L on day 2 not (4); A is off on day 8 (honoured);
+   * B is off on day 9 (honoured). */
+  rota = small_rota (model, "EE..EL...EEL..", ".EEEE.....EEE.");
+  cost = pm_rota_cost (model, rota);
+  assert_int_equal (cost.under, 150);
+  assert_int_equal (cost.over, 1);
+  assert_int_equal (cost.requests, 4);
+  assert_int_equal (cost.objective, 155);
+  g_clear_pointer (&rota, g_free);
+  /* Both on L on days 0 and 1: day 0 E 0 of 2 (200), day 1 E 0 of 1 (100), day 1 L 2 of 1 (10).
+   * A's on-request not granted (3), B's not (4); A's off-request on day 8 honoured; B works L on
+   * day 9, not the E it wanted off (honoured). */
+  rota = small_rota (model, "LL............", "LL.......L....");
+  cost = pm_rota_cost (model, rota);
+  assert_int_equal (cost.under, 300);
+  assert_int_equal (cost.over, 10);
+  assert_int_equal (cost.requests, 7);
+  assert_int_equal (cost.objective, 317);
+  g_clear_pointer (&rota, g_free);
+  /* A on L on day 8 (off-request not honoured, 2), B on E on day 9 (5). */
+  rota = small_rota (model, "........L.....", ".........E....");
+  cost = pm_rota_cost (model, rota);
+  assert_int_equal (cost.requests, 3 + 4 + 2 + 5);
+}
+
 static int
 setup_dir (void **state)
 {
@@ -445,6 +571,8 @@ main (void)
     cmocka_unit_test (test_bad_horizon),
     cmocka_unit_test (test_tolerant),
     cmocka_unit_test (test_open_error),
+    cmocka_unit_test (test_benchmark_rules),
+    cmocka_unit_test (test_benchmark_objective),
   };
 
   return cmocka_run_group_tests (tests, setup_dir, NULL);

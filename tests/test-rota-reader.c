@@ -16,6 +16,7 @@
  * tests/data); PM_UPDATE_GOLDEN=1 rewrites them. */
 #include "pm-test-util.h"
 #include "pm-rota-reader-private.h"
+#include "pm-rota-search-private.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -514,18 +515,168 @@ test_open_error (void **state)
   assert_int_equal (pm_diagnostics_get_n_items (diagnostics), 0);
 }
 
+/* ---- availability and days off at their edges, on a week from Monday 2026-12-07 */
+
+static void
+test_edges (void **state)
+{
+  static const char ini[] = "[rota]\nstart=2026-12-07\ndays=7\n"
+                            "[shift day]\nstart=08:00\nminutes=720\n"
+                            "[shift night]\nstart=20:00\nminutes=720\n";
+  g_autoptr (PmRegionTree) tree = pm_region_tree_new ();
+  g_autoptr (PmPolicy) policy = pm_policy_new ();
+  g_autoptr (PmNetwork) network = NULL;
+  g_autoptr (PmRotaModel) model = NULL;
+  g_autoptr (GError) error = NULL;
+  /* Per person, the days (Monday first) each shift is allowed, or day off. */
+  static const struct
+  {
+    const char *availability, *trained, *paused, *day, *night, *off;
+  } people[] = {
+    /* Monday's night needs Monday 20:00 to Tuesday 08:00; a minute short is not enough. */
+    { "mon 20:00-08:00", "2027-12-31", NULL, "0000000", "1000000", "0000000" },
+    { "mon 20:00-07:59", "2027-12-31", NULL, "0000000", "0000000", "0000000" },
+    { "mon 20:00-24:00", "2027-12-31", NULL, "0000000", "0000000", "0000000" },
+    /* Two windows that meet at midnight make one, and Sunday night runs into Monday. */
+    { "mon 20:00-24:00;tue 00:00-08:00", "2027-12-31", NULL, "0000000", "1000000", "0000000" },
+    { "sun 20:00-24:00;mon 00:00-08:00", "2027-12-31", NULL, "0000000", "0000001", "0000000" },
+    /* A day shift fits 08:00-20:00 exactly, not 08:01-20:00. */
+    { "sat 08:00-20:00", "2027-12-31", NULL, "0000010", "0000000", "0000000" },
+    { "sat 08:01-20:00", "2027-12-31", NULL, "0000000", "0000000", "0000000" },
+    /* Paused until Wednesday: off on or before it. Trained until Wednesday: off after it. */
+    { "daily 00:00-24:00", "2027-12-31", "2026-12-09", "1111111", "1111111", "1110000" },
+    { "daily 00:00-24:00", "2026-12-09", NULL, "1111111", "1111111", "0001111" },
+  };
+
+  assert_true (pm_region_tree_add (tree, "uk", NULL, "UK", NULL));
+  network = pm_network_new (tree, policy);
+  for (gsize i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("T%zu", i + 1);
+
+      add_supporter (network, id, "uk", "", people[i].availability, people[i].trained,
+                     people[i].paused);
+    }
+  model = pm_rota_parse_ini (network, ini, sizeof ini - 1, "t.ini", NULL, &error);
+  assert_non_null (model);
+  for (gsize i = 0; i < G_N_ELEMENTS (people); i++)
+    for (int d = 0; d < 7; d++)
+      {
+        const PmRotaPerson *person = PM_ROTA_PERSON (model, (int)i);
+
+        if (person->allowed[d * 2 + DAY] != people[i].day[d] - '0'
+            || person->allowed[d * 2 + NIGHT] != people[i].night[d] - '0'
+            || person->day_off[d] != people[i].off[d] - '0')
+          fail_msg ("%s ('%s') on day %d: day %d, night %d, off %d", person->id,
+                    people[i].availability, d, person->allowed[d * 2 + DAY],
+                    person->allowed[d * 2 + NIGHT], person->day_off[d]);
+      }
+}
+
+/* ---- examples/data/rota.ini on the example network (examples/data/README.md) */
+
+#define EXAMPLES PM_TEST_DATA "/../../examples/data/"
+
+static PmRotaModel *
+read_example (void)
+{
+  g_autoptr (PmRegionTree) tree = pm_region_tree_new_default ();
+  g_autoptr (PmPolicy) policy = pm_policy_new_default ();
+  g_autoptr (PmNetwork) network = pm_network_new (tree, policy);
+  g_autoptr (PmDiagnostics) diagnostics = pm_diagnostics_new ();
+  g_autoptr (GError) error = NULL;
+  PmRotaModel *model;
+
+  assert_true (pm_reader_read_supporters (network, EXAMPLES "supporters.csv", NULL, &error));
+  model = pm_rota_read (network, EXAMPLES "rota.ini", EXAMPLES "limits.csv", EXAMPLES "leave.csv",
+                        EXAMPLES "prefs.csv", diagnostics, &error);
+  assert_null (error);
+  assert_non_null (model);
+  if (pm_diagnostics_get_n_items (diagnostics) != 0)
+    {
+      g_autofree char *got = pm_test_format_diagnostics (diagnostics);
+
+      fail_msg ("the example does not read clean:\n%s", got);
+    }
+  return model;
+}
+
+static gboolean
+off_from_to (const PmRotaModel *model, const char *id, int first, int last)
+{
+  const PmRotaPerson *person = PM_ROTA_PERSON (model, pm_rota_model_find_person (model, id));
+
+  for (int d = 0; d < model->n_days; d++)
+    if (person->day_off[d] != (d >= first && d <= last))
+      return FALSE;
+  return TRUE;
+}
+
+/* Every group's members who may take its shift on its day: the shortfall no rota can avoid. */
+static int
+unavoidable_shortfall (const PmRotaModel *model)
+{
+  int shortfall = 0;
+
+  for (guint c = 0; c < model->covers->len; c++)
+    {
+      const PmRotaCover *cover = PM_ROTA_COVER (model, c);
+      int can = 0;
+
+      for (int p = 0; p < PM_ROTA_N_PEOPLE (model); p++)
+        can += cover->member[p] && !PM_ROTA_PERSON (model, p)->day_off[cover->day]
+               && PM_ROTA_PERSON (model, p)
+                      ->allowed[cover->day * PM_ROTA_N_SHIFTS (model) + cover->shift];
+      shortfall += MAX (0, cover->need - can);
+    }
+  return shortfall;
+}
+
+static void
+test_network_example (void **state)
+{
+  g_autoptr (PmRotaModel) model = read_example ();
+  g_autofree int *rota = NULL;
+  PmRotaSearchOptions options = { .seed = 1, .iterations = 200000 };
+  PmRotaCost cost;
+
+  assert_int_equal (model->n_days, 28);
+  assert_string_equal (model->timezone, "Europe/London");
+  assert_int_equal (PM_ROTA_N_SHIFTS (model), 2);
+  assert_int_equal (PM_ROTA_N_PEOPLE (model), 60);
+  /* Six area groups on both shifts and the TRiM group on nights, every day. */
+  assert_int_equal (model->covers->len, (6 * 2 + 1) * 28);
+  assert_int_equal (model->requests->len, 9);
+  /* Leave across the start (S05 from 1 Dec to 9 Dec: days 0-2) and the end (S59 from 30 Dec:
+   * days 23-27); paused until 31 Dec (S34: days 0-24); training lapsed (S44: every day). */
+  assert_true (off_from_to (model, "S05", 0, 2));
+  assert_true (off_from_to (model, "S59", 23, 27));
+  assert_true (off_from_to (model, "S34", 0, 24));
+  assert_true (off_from_to (model, "S44", 0, 27));
+  assert_int_equal (unavoidable_shortfall (model), 0);
+
+  rota = g_new (int, PM_ROTA_N_PEOPLE (model) * model->n_days);
+  assert_true (pm_rota_search (model, &options, rota, &cost, NULL, NULL));
+  assert_int_equal (pm_rota_check (model, rota, NULL, NULL), 0);
+  /* Every cover met (README: full cover is possible and found with seed 1), and at most one
+   * of the nine requests (weight 10 at most) not met. */
+  assert_int_equal (cost.under, 0);
+  assert_true (cost.requests <= 10);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test (test_example_shifts), cmocka_unit_test (test_example_covers),
-    cmocka_unit_test (test_example_people), cmocka_unit_test (test_example_allowed),
-    cmocka_unit_test (test_limits),         cmocka_unit_test (test_leave),
-    cmocka_unit_test (test_prefs),          cmocka_unit_test (test_defaults),
-    cmocka_unit_test (test_bad_ini),        cmocka_unit_test (test_bad_tables),
-    cmocka_unit_test (test_bad_prefs_json), cmocka_unit_test (test_bad_structure),
-    cmocka_unit_test (test_warnings_only),  cmocka_unit_test (test_bom),
-    cmocka_unit_test (test_open_error),
+    cmocka_unit_test (test_example_shifts),  cmocka_unit_test (test_example_covers),
+    cmocka_unit_test (test_example_people),  cmocka_unit_test (test_example_allowed),
+    cmocka_unit_test (test_limits),          cmocka_unit_test (test_leave),
+    cmocka_unit_test (test_prefs),           cmocka_unit_test (test_defaults),
+    cmocka_unit_test (test_bad_ini),         cmocka_unit_test (test_bad_tables),
+    cmocka_unit_test (test_bad_prefs_json),  cmocka_unit_test (test_bad_structure),
+    cmocka_unit_test (test_warnings_only),   cmocka_unit_test (test_bom),
+    cmocka_unit_test (test_open_error),      cmocka_unit_test (test_edges),
+    cmocka_unit_test (test_network_example),
   };
 
   return cmocka_run_group_tests (tests, setup, teardown);

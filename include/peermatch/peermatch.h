@@ -21,6 +21,10 @@
 #include "pm-ranking.h"
 #include "pm-matching.h"
 #include "pm-matcher.h"
+#include "pm-rota-problem.h"
+#include "pm-rota-violation.h"
+#include "pm-rota.h"
+#include "pm-rota-planner.h"
 #include "pm-reader.h"
 #include "pm-writer.h"
 #undef PEERMATCH_INSIDE

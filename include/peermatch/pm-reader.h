@@ -10,6 +10,8 @@
 #include "pm-version.h"
 #include "pm-diagnostics.h"
 #include "pm-network.h"
+#include "pm-rota-problem.h"
+#include "pm-rota.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +33,17 @@ PM_AVAILABLE_IN_ALL
 gboolean
 pm_reader_read_requests (PmNetwork *network, const char *path, PmDiagnostics *diagnostics,
                          GError **error);
+PM_AVAILABLE_IN_ALL
+PmRotaProblem *
+pm_reader_read_rota_problem (PmNetwork *network, const char *rota_path, const char *limits_path,
+                             const char *leave_path, const char *prefs_path,
+                             PmDiagnostics *diagnostics, GError **error);
+PM_AVAILABLE_IN_ALL
+PmRotaProblem *
+pm_reader_read_benchmark (const char *path, PmDiagnostics *diagnostics, GError **error);
+PM_AVAILABLE_IN_ALL
+PmRota *
+pm_reader_read_rota (PmRotaProblem *problem, const char *path, PmDiagnostics *diagnostics,
+                     GError **error);
 
 G_END_DECLS

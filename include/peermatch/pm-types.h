@@ -145,6 +145,64 @@ typedef enum
   PM_UNMATCHED_CAPACITY_TAKEN,
 } PmUnmatchedReason;
 
+/**
+ * PmRotaRule:
+ * @PM_ROTA_RULE_ONE_PER_DAY: `one_per_day`: a second shift for a person on one day (only a
+ *   rota read from a file can say so; the extra shift is not counted anywhere else)
+ * @PM_ROTA_RULE_SUCCESSION: `succession`: a shift type followed the next day by one that may
+ *   not follow it (including too little rest, rules `not_followed_by` and `min_rest_minutes`)
+ * @PM_ROTA_RULE_MAX_PER_SHIFT: `max_per_shift`: more shifts of one type than allowed
+ * @PM_ROTA_RULE_MAX_SHIFTS: `max_shifts`: more shifts in total than allowed
+ * @PM_ROTA_RULE_MAX_MINUTES: `max_minutes`: more minutes in total than allowed
+ * @PM_ROTA_RULE_MIN_MINUTES: `min_minutes`: fewer minutes in total than required
+ * @PM_ROTA_RULE_MAX_CONSECUTIVE: `max_consecutive`: more working days in a row than allowed
+ * @PM_ROTA_RULE_MIN_CONSECUTIVE: `min_consecutive`: a run of working days shorter than
+ *   required (runs touching the first or last day of the horizon are exempt)
+ * @PM_ROTA_RULE_MIN_DAYS_OFF: `min_days_off`: a run of days off shorter than required (runs
+ *   touching the first or last day of the horizon are exempt)
+ * @PM_ROTA_RULE_MAX_WEEKENDS: `max_weekends`: more weekends worked than allowed
+ * @PM_ROTA_RULE_DAY_OFF: `day_off`: a shift on a day off (leave, paused, training lapsed)
+ * @PM_ROTA_RULE_NOT_ALLOWED: `not_allowed`: a shift outside the person's weekly availability
+ *   or over busy time from their calendar
+ *
+ * A hard rule of a rota (spec/rota.md "Hard rules"), in the order violations are listed.
+ *
+ * Since: 0.1
+ */
+typedef enum
+{
+  PM_ROTA_RULE_ONE_PER_DAY,
+  PM_ROTA_RULE_SUCCESSION,
+  PM_ROTA_RULE_MAX_PER_SHIFT,
+  PM_ROTA_RULE_MAX_SHIFTS,
+  PM_ROTA_RULE_MAX_MINUTES,
+  PM_ROTA_RULE_MIN_MINUTES,
+  PM_ROTA_RULE_MAX_CONSECUTIVE,
+  PM_ROTA_RULE_MIN_CONSECUTIVE,
+  PM_ROTA_RULE_MIN_DAYS_OFF,
+  PM_ROTA_RULE_MAX_WEEKENDS,
+  PM_ROTA_RULE_DAY_OFF,
+  PM_ROTA_RULE_NOT_ALLOWED,
+} PmRotaRule;
+
+/**
+ * PmRotaCostPart:
+ * @PM_ROTA_COST_UNDER: `under`: Σ under_weight × people missing from a cover group
+ * @PM_ROTA_COST_OVER: `over`: Σ over_weight × people beyond a cover group's need
+ * @PM_ROTA_COST_REQUESTS: `requests`: Σ weight of on-requests not granted and off-requests
+ *   not honoured
+ *
+ * The parts of a rota's objective (spec/rota.md "Objective"); the objective is their sum.
+ *
+ * Since: 0.1
+ */
+typedef enum
+{
+  PM_ROTA_COST_UNDER,
+  PM_ROTA_COST_OVER,
+  PM_ROTA_COST_REQUESTS,
+} PmRotaCostPart;
+
 PM_AVAILABLE_IN_ALL
 const char *
 pm_reason_to_string (PmReason reason);
@@ -160,6 +218,12 @@ pm_urgency_to_string (PmUrgency urgency);
 PM_AVAILABLE_IN_ALL
 const char *
 pm_service_pref_to_string (PmServicePref pref);
+PM_AVAILABLE_IN_ALL
+const char *
+pm_rota_rule_to_string (PmRotaRule rule);
+PM_AVAILABLE_IN_ALL
+const char *
+pm_rota_cost_part_to_string (PmRotaCostPart part);
 PM_AVAILABLE_IN_ALL
 gboolean
 pm_modes_from_string (const char *text, PmModes *modes);

@@ -10,6 +10,7 @@
 #include "pm-version.h"
 #include "pm-ranking.h"
 #include "pm-matching.h"
+#include "pm-rota.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +40,8 @@ pm_matching_to_data (PmMatching *matching, PmFormat format, gsize *length);
 PM_AVAILABLE_IN_ALL
 char *
 pm_ranking_to_data (PmRanking *ranking, PmFormat format, gsize *length);
+PM_AVAILABLE_IN_ALL
+char *
+pm_rota_to_data (PmRota *rota, PmFormat format, gsize *length);
 
 G_END_DECLS

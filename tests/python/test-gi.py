@@ -3,6 +3,8 @@
 
 Runs with Debian's /usr/bin/python3 (python3-gi). GI_TYPELIB_PATH and LD_LIBRARY_PATH point
 at the build tree (set by tests/meson.build)."""
+import json
+import os
 import sys
 
 import gi
@@ -15,6 +17,47 @@ results = []
 
 def check(name, condition):
     results.append((name, bool(condition)))
+
+
+def check_rota():
+    """A tiny benchmark problem, planned with a seed, rendered as JSON."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = os.path.join(here, "..", "data", "rota-api-bench.txt")
+    problem = Peermatch.reader_read_benchmark(path, None)
+    check("rota problem", problem.get_n_people() == 3 and problem.get_n_days() == 7)
+    check("rota find shift", problem.find_shift("L") == 1 and problem.find_shift("X") == -1)
+
+    planner = Peermatch.RotaPlanner.new(problem)
+    planner.set_seed(3)
+    reports = []
+    planner.connect("progress", lambda _p, best, hard: reports.append((best, hard)))
+    rota = planner.plan(None)
+    check("rota valid", rota.is_valid() and rota.get_n_violations() == 0)
+    parts = sum(rota.get_cost(part) for part in (Peermatch.RotaCostPart.UNDER,
+                                                 Peermatch.RotaCostPart.OVER,
+                                                 Peermatch.RotaCostPart.REQUESTS))
+    check("rota objective", rota.get_objective() == parts)
+    check("rota progress", len(reports) > 0 and reports[-1] == (rota.get_objective(), 0))
+
+    data = rota.to_data(Peermatch.Format.JSON)
+    if isinstance(data, tuple):
+        data = data[0]
+    doc = json.loads(data)
+    check("rota json", doc["objective"] == rota.get_objective()
+          and doc["hard_violations"] == []
+          and len(doc["people"]) == 3)
+
+    rota.set_shift(2, 0, "E")  # C has day 0 off
+    violation = rota.get_violation(0)
+    check("rota violation", not rota.is_valid()
+          and violation.get_rule() == Peermatch.RotaRule.DAY_OFF
+          and violation.get_person_id() == "C" and violation.get_day() == 0)
+    try:
+        rota.set_shift(0, 0, "X")
+        check("rota unknown shift raises", False)
+    except GLib.Error as e:
+        check("rota unknown shift raises",
+              e.matches(Peermatch.error_quark(), Peermatch.Error.NOT_FOUND))
 
 
 def main():
@@ -76,6 +119,8 @@ def main():
     except GLib.Error as e:
         check("duplicate raises",
               e.matches(Peermatch.error_quark(), Peermatch.Error.INVALID_DATA))
+
+    check_rota()
 
     print("1..%d" % len(results))
     for i, (name, ok) in enumerate(results, 1):
