@@ -1,8 +1,11 @@
-/* peermatch: the command-line tool (match, rank, check).
+/* peermatch: the command-line tool: the command table, and the matching commands (match, rank,
+ * check). The rota commands (rota plan, rota check) are in peermatch-rota.c, what the commands
+ * share in pm-cli.c.
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * A thin layer over the library: parse options, call the library, print. The commands,
- * options, outputs and exit statuses are those of spec/matching.md. Where the specification
+ * options, outputs and exit statuses are those of spec/matching.md (and spec/rota.md for the
+ * rota commands, whose own choices are listed in peermatch-rota.c). Where the specification
  * is silent, this tool behaves as follows:
  *
  * - `--format` defaults to `json`, also when standard output is a terminal, so a script gets
@@ -32,26 +35,15 @@
  *   failed write to standard output. An existing device or pipe (`--output /dev/stdout`) is
  *   written in place, since it cannot be replaced.
  * - `peermatch --help`, `peermatch help [COMMAND]` and `COMMAND --help` print help on
- *   standard output and exit 0; `peermatch --version` prints `peermatch VERSION`.
+ *   standard output and exit 0; so do `peermatch help rota SUBCOMMAND` and
+ *   `peermatch rota SUBCOMMAND --help`; `peermatch --version` prints `peermatch VERSION`.
  * - The tool never calls setlocale(): output bytes do not depend on the environment's locale,
  *   and option values (ids, file names) are taken as the bytes given.
  */
-#include <peermatch/peermatch.h>
+#include "pm-cli-private.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
-
-/* The exit statuses of spec/matching.md (the values of BSD's sysexits.h). */
-enum
-{
-  EXIT_OK = 0,
-  EXIT_USAGE = 64,
-  EXIT_DATA = 65,
-  EXIT_NO_INPUT = 66,
-  EXIT_CANT_CREATE = 73,
-  EXIT_IO = 74,
-};
 
 #define DEFAULT_TOP 10
 
@@ -102,61 +94,6 @@ typedef struct
   PmFormat format;
   guint top;
 } Settings;
-
-typedef struct
-{
-  const char *name;
-  int (*run) (char **args);
-  const char *summary;
-} Command;
-
-static int
-usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static int
-usage_error (const char *command, const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (command != NULL)
-    fprintf (stderr, "peermatch: %s: %s\nTry 'peermatch %s --help'.\n", command, message, command);
-  else
-    fprintf (stderr, "peermatch: %s\nTry 'peermatch --help'.\n", message);
-  return EXIT_USAGE;
-}
-
-static int
-exit_status_for_error (const GError *error)
-{
-  if (error == NULL || error->domain != PM_ERROR)
-    return EXIT_IO;
-  switch ((PmError)error->code)
-    {
-      case PM_ERROR_INVALID_DATA:
-      case PM_ERROR_LIMIT:
-        return EXIT_DATA;
-      case PM_ERROR_NOT_FOUND:
-        return EXIT_USAGE;
-      case PM_ERROR_OPEN:
-        return EXIT_NO_INPUT;
-      case PM_ERROR_CREATE:
-        return EXIT_CANT_CREATE;
-      case PM_ERROR_IO:
-      default:
-        return EXIT_IO;
-    }
-}
-
-static int
-report_error (const GError *error)
-{
-  fprintf (stderr, "peermatch: %s\n", error != NULL ? error->message : "unknown error");
-  return exit_status_for_error (error);
-}
 
 /* ---- options */
 
@@ -209,30 +146,14 @@ options_context_new (const char *summary, Options *o, guint groups)
   return context;
 }
 
-/* Parses @args (the command name first). Returns EXIT_OK with *@done set when help was shown,
- * EXIT_OK to go on, or EXIT_USAGE after printing the problem. */
+/* Parses @args (the command name first); see pm_cli_parse(). */
 static int
 options_parse (const char *command, const char *summary, Options *o, guint groups, char **args,
                gboolean *done)
 {
   g_autoptr (GOptionContext) context = options_context_new (summary, o, groups);
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) strv = g_strdupv (args);
 
-  *done = FALSE;
-  if (!g_option_context_parse_strv (context, &strv, &error))
-    return usage_error (command, "%s", error->message);
-  if (o->help)
-    {
-      g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
-
-      fputs (text, stdout);
-      *done = TRUE;
-      return EXIT_OK;
-    }
-  if (strv[0] != NULL && strv[1] != NULL)
-    return usage_error (command, "unexpected argument '%s'", strv[1]);
-  return EXIT_OK;
+  return pm_cli_parse (command, context, &o->help, args, done);
 }
 
 /* Strictly YYYY-MM-DD, a real calendar date. */
@@ -274,244 +195,41 @@ settings_resolve (const char *command, const Options *o, guint groups, Settings 
   guint64 top = DEFAULT_TOP;
 
   if (o->supporters == NULL)
-    return usage_error (command, "missing required option --supporters FILE");
+    return pm_cli_usage_error (command, "missing required option --supporters FILE");
   if (o->requests == NULL)
-    return usage_error (command, "missing required option --requests FILE");
+    return pm_cli_usage_error (command, "missing required option --requests FILE");
   if ((groups & OPT_RANK) && o->request == NULL)
-    return usage_error (command, "missing required option --request ID");
+    return pm_cli_usage_error (command, "missing required option --request ID");
   if ((groups & OPT_RANK) && o->top != NULL
       && !g_ascii_string_to_unsigned (o->top, 10, 1, G_MAXUINT, &top, NULL))
-    return usage_error (command, "--top wants a whole number from 1 up, not '%s'", o->top);
+    return pm_cli_usage_error (command, "--top wants a whole number from 1 up, not '%s'", o->top);
   s->top = (guint)top;
   if (o->on == NULL)
     today (&s->on);
   else if (!parse_date (o->on, &s->on))
-    return usage_error (command, "--on wants a date as YYYY-MM-DD, not '%s'", o->on);
+    return pm_cli_usage_error (command, "--on wants a date as YYYY-MM-DD, not '%s'", o->on);
   s->format = PM_FORMAT_JSON;
   if (o->format != NULL && !pm_format_from_string (o->format, &s->format))
-    return usage_error (command, "unknown --format '%s' (expected json, csv or text)", o->format);
-  return EXIT_OK;
+    return pm_cli_usage_error (command, "unknown --format '%s' (expected json, csv or text)",
+                               o->format);
+  return PM_CLI_EXIT_OK;
 }
 
 /* ---- reading the inputs */
 
-typedef struct
+static PmCliInputs
+options_inputs (const Options *o)
 {
-  PmDiagnostics *diagnostics;
-  int status; /* the exit status of the first input that failed; EXIT_OK while none has */
-} Loader;
-
-/* Records the outcome of reading one input. An error the reader did not also record as a
- * diagnostic (the file cannot be opened, say) is added, so every problem prints the same
- * way and exactly once. */
-static gboolean
-loader_done (Loader *l, guint errors_before, gboolean ok, const GError *error)
-{
-  if (ok)
-    return TRUE;
-  if (pm_diagnostics_get_n_errors (l->diagnostics) == errors_before)
-    pm_diagnostics_add (l->diagnostics, PM_SEVERITY_ERROR, NULL, 0, NULL,
-                        error != NULL ? error->message : "unknown error");
-  if (l->status == EXIT_OK)
-    l->status = exit_status_for_error (error);
-  return FALSE;
-}
-
-static PmRegionTree *
-load_regions (Loader *l, const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  guint before = pm_diagnostics_get_n_errors (l->diagnostics);
-  PmRegionTree *regions;
-
-  if (path == NULL)
-    return pm_region_tree_new_default ();
-  regions = pm_reader_read_regions (path, l->diagnostics, &error);
-  loader_done (l, before, regions != NULL, error);
-  return regions;
-}
-
-static PmPolicy *
-load_policy (Loader *l, const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  guint before = pm_diagnostics_get_n_errors (l->diagnostics);
-  PmPolicy *policy;
-
-  if (path == NULL)
-    return pm_policy_new_default ();
-  policy = pm_reader_read_policy (path, l->diagnostics, &error);
-  loader_done (l, before, policy != NULL, error);
-  return policy;
-}
-
-static gboolean
-load_org_chart (Loader *l, PmNetwork *network, const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  guint before = pm_diagnostics_get_n_errors (l->diagnostics);
-  gboolean ok;
-
-  if (path == NULL)
-    return TRUE;
-  ok = pm_reader_read_org_chart (pm_network_get_org_chart (network), path, l->diagnostics, &error);
-  return loader_done (l, before, ok, error);
-}
-
-typedef gboolean (*PeopleReader) (PmNetwork *network, const char *path, PmDiagnostics *diagnostics,
-                                  GError **error);
-
-static gboolean
-load_people (Loader *l, PmNetwork *network, const char *path, PeopleReader reader)
-{
-  g_autoptr (GError) error = NULL;
-  guint before = pm_diagnostics_get_n_errors (l->diagnostics);
-  gboolean ok;
-
-  if (path == NULL)
-    return TRUE;
-  ok = reader (network, path, l->diagnostics, &error);
-  return loader_done (l, before, ok, error);
-}
-
-static void
-note_not_checked (Loader *l, const char *path)
-{
-  if (path != NULL)
-    pm_diagnostics_add (l->diagnostics, PM_SEVERITY_WARNING, path, 0, NULL,
-                        "not checked: the region tree has errors");
-}
-
-/* Reads every input @o names, in the order regions, policy, org chart, supporters, requests.
- * Without @keep_going it stops at the first input that fails and returns NULL; with it (check)
- * it reads all it can. Either way l->status says whether anything failed. */
-static PmNetwork *
-load_network (Loader *l, const Options *o, gboolean keep_going)
-{
-  g_autoptr (PmRegionTree) regions = load_regions (l, o->regions);
-  g_autoptr (PmPolicy) policy = NULL;
-  g_autoptr (PmNetwork) network = NULL;
-  gboolean have_regions = regions != NULL;
-
-  if (!have_regions && !keep_going)
-    return NULL;
-  policy = load_policy (l, o->policy);
-  if (policy == NULL && !keep_going)
-    return NULL;
-  if (policy == NULL)
-    policy = pm_policy_new_default ();
-  if (regions == NULL)
-    regions = pm_region_tree_new ();
-  network = pm_network_new (regions, policy);
-  if (!load_org_chart (l, network, o->org) && !keep_going)
-    return NULL;
-  if (!have_regions)
-    {
-      note_not_checked (l, o->supporters);
-      note_not_checked (l, o->requests);
-      return g_steal_pointer (&network);
-    }
-  if (!load_people (l, network, o->supporters, pm_reader_read_supporters) && !keep_going)
-    return NULL;
-  if (!load_people (l, network, o->requests, pm_reader_read_requests) && !keep_going)
-    return NULL;
-  if (l->status == EXIT_OK && pm_diagnostics_get_n_errors (l->diagnostics) > 0)
-    l->status = EXIT_DATA;
-  return g_steal_pointer (&network);
-}
-
-static void
-print_diagnostics (PmDiagnostics *diagnostics, FILE *stream, const char *prefix)
-{
-  guint n = pm_diagnostics_get_n_items (diagnostics);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *line = pm_diagnostics_format_item (diagnostics, i);
-
-      fprintf (stream, "%s%s\n", prefix, line);
-    }
+  return (PmCliInputs){ o->regions, o->policy, o->org, o->supporters, o->requests };
 }
 
 /* Reads the inputs of match and rank, printing every diagnostic on standard error. */
 static PmNetwork *
 load_for_run (const Options *o, int *status)
 {
-  g_autoptr (PmDiagnostics) diagnostics = pm_diagnostics_new ();
-  Loader loader = { diagnostics, EXIT_OK };
-  g_autoptr (PmNetwork) network = load_network (&loader, o, FALSE);
+  PmCliInputs in = options_inputs (o);
 
-  print_diagnostics (diagnostics, stderr, "peermatch: ");
-  *status = loader.status;
-  if (loader.status != EXIT_OK)
-    return NULL;
-  return g_steal_pointer (&network);
-}
-
-/* ---- writing the result */
-
-static int
-write_stream (FILE *stream, const char *name, const char *data, gsize length)
-{
-  if (fwrite (data, 1, length, stream) == length && fflush (stream) == 0)
-    return EXIT_OK;
-  fprintf (stderr, "peermatch: %s: %s\n", name, g_strerror (errno));
-  return EXIT_IO;
-}
-
-/* Devices and pipes (`--output /dev/stdout`) cannot be replaced atomically: they are written
- * in place. */
-static int
-write_special (const char *output, const char *data, gsize length)
-{
-  FILE *stream = fopen (output, "wb");
-  int status;
-
-  if (stream == NULL)
-    {
-      fprintf (stderr, "peermatch: %s: %s\n", output, g_strerror (errno));
-      return EXIT_CANT_CREATE;
-    }
-  status = write_stream (stream, output, data, length);
-  if (fclose (stream) != 0 && status == EXIT_OK)
-    {
-      fprintf (stderr, "peermatch: %s: %s\n", output, g_strerror (errno));
-      status = EXIT_IO;
-    }
-  return status;
-}
-
-/* g_file_set_contents() writes a temporary file beside @output and renames it over @output, so
- * readers see the old file or the whole new one, never a part. Its messages name the temporary
- * file; only their last part (the system's reason) is shown, so the message is the same on
- * every run. */
-static int
-write_file (const char *output, const char *data, gsize length)
-{
-  g_autoptr (GError) error = NULL;
-  const char *reason;
-
-  if (g_file_test (output, G_FILE_TEST_EXISTS) && !g_file_test (output, G_FILE_TEST_IS_REGULAR)
-      && !g_file_test (output, G_FILE_TEST_IS_DIR))
-    return write_special (output, data, length);
-  if (g_file_set_contents (output, data, (gssize)length, &error))
-    return EXIT_OK;
-  reason = g_strrstr (error->message, ": ");
-  reason = reason != NULL ? reason + 2 : error->message;
-  fprintf (stderr, "peermatch: %s: cannot write the output: %s\n", output, reason);
-  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC)
-      || g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_IO)
-      || g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_FAILED))
-    return EXIT_IO;
-  return EXIT_CANT_CREATE;
-}
-
-static int
-emit (const char *output, const char *data, gsize length)
-{
-  if (output == NULL)
-    return write_stream (stdout, "standard output", data, length);
-  return write_file (output, data, length);
+  return pm_cli_load_network_or_report (&in, status);
 }
 
 /* ---- commands */
@@ -534,10 +252,10 @@ cmd_match (char **args)
                           "Match every request with at most one supporter.\n\n"
                           "Required: --supporters FILE --requests FILE",
                           &o, OPT_INPUT | OPT_OUTPUT, args, &done);
-  if (status != EXIT_OK || done)
+  if (status != PM_CLI_EXIT_OK || done)
     return status;
   status = settings_resolve ("match", &o, OPT_INPUT | OPT_OUTPUT, &s);
-  if (status != EXIT_OK)
+  if (status != PM_CLI_EXIT_OK)
     return status;
   network = load_for_run (&o, &status);
   if (network == NULL)
@@ -545,9 +263,9 @@ cmd_match (char **args)
   matcher = pm_matcher_new (network, &s.on);
   matching = pm_matcher_solve (matcher, NULL, &error);
   if (matching == NULL)
-    return report_error (error);
+    return pm_cli_report_error (error);
   data = pm_matching_to_data (matching, s.format, &length);
-  return emit (o.output, data, length);
+  return pm_cli_emit (o.output, data, length);
 }
 
 static int
@@ -569,10 +287,10 @@ cmd_rank (char **args)
                           "Rank the eligible supporters for one request, best first.\n\n"
                           "Required: --supporters FILE --requests FILE --request ID",
                           &o, groups, args, &done);
-  if (status != EXIT_OK || done)
+  if (status != PM_CLI_EXIT_OK || done)
     return status;
   status = settings_resolve ("rank", &o, groups, &s);
-  if (status != EXIT_OK)
+  if (status != PM_CLI_EXIT_OK)
     return status;
   network = load_for_run (&o, &status);
   if (network == NULL)
@@ -580,9 +298,9 @@ cmd_rank (char **args)
   matcher = pm_matcher_new (network, &s.on);
   ranking = pm_matcher_rank (matcher, o.request, s.top, &error);
   if (ranking == NULL)
-    return report_error (error);
+    return pm_cli_report_error (error);
   data = pm_ranking_to_data (ranking, s.format, &length);
-  return emit (o.output, data, length);
+  return pm_cli_emit (o.output, data, length);
 }
 
 static int
@@ -591,7 +309,8 @@ cmd_check (char **args)
   g_auto (Options) o = { 0 };
   g_autoptr (PmDiagnostics) diagnostics = pm_diagnostics_new ();
   g_autoptr (PmNetwork) network = NULL;
-  Loader loader = { diagnostics, EXIT_OK };
+  PmCliLoader loader = { diagnostics, PM_CLI_EXIT_OK };
+  PmCliInputs in;
   gboolean done;
   int status;
 
@@ -601,16 +320,17 @@ cmd_check (char **args)
       "FILE:LINE: message (warnings included); exit 0 when there are only warnings.\n\n"
       "Required: --supporters FILE",
       &o, OPT_INPUT, args, &done);
-  if (status != EXIT_OK || done)
+  if (status != PM_CLI_EXIT_OK || done)
     return status;
   if (o.supporters == NULL)
-    return usage_error ("check", "missing required option --supporters FILE");
-  network = load_network (&loader, &o, TRUE);
-  print_diagnostics (diagnostics, stdout, "");
+    return pm_cli_usage_error ("check", "missing required option --supporters FILE");
+  in = options_inputs (&o);
+  network = pm_cli_load_network (&loader, &in, TRUE);
+  pm_cli_print_diagnostics (diagnostics, stdout, "");
   if (fflush (stdout) != 0)
     {
       fprintf (stderr, "peermatch: standard output: %s\n", g_strerror (errno));
-      return EXIT_IO;
+      return PM_CLI_EXIT_IO;
     }
   return loader.status;
 }
@@ -618,14 +338,15 @@ cmd_check (char **args)
 static int
 cmd_help (char **args);
 
-static const Command commands[] = {
+static const PmCliCommand commands[] = {
   { "match", cmd_match, "match every request with at most one supporter" },
   { "rank", cmd_rank, "rank the eligible supporters for one request" },
   { "check", cmd_check, "check the input files and list every problem" },
+  { "rota", pm_cli_cmd_rota, "plan an on-call rota, or check one (rota plan, rota check)" },
   { "help", cmd_help, "show this help, or a command's help" },
 };
 
-static const Command *
+static const PmCliCommand *
 command_lookup (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -639,7 +360,8 @@ print_usage (FILE *stream)
 {
   fputs ("Usage: peermatch COMMAND [OPTION…]\n"
          "       peermatch --help | --version\n\n"
-         "Match colleagues seeking peer support with trained peer supporters.\n\n"
+         "Match colleagues seeking peer support with trained peer supporters,\n"
+         "and plan the supporters' on-call rota.\n\n"
          "Commands:\n",
          stream);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -650,23 +372,30 @@ print_usage (FILE *stream)
 static int
 cmd_help (char **args)
 {
-  const Command *command;
+  const PmCliCommand *command;
   char *help_args[] = { NULL, (char *)"--help", NULL };
 
   if (args[1] == NULL)
     {
       print_usage (stdout);
-      return EXIT_OK;
+      return PM_CLI_EXIT_OK;
     }
-  if (args[2] != NULL)
-    return usage_error ("help", "unexpected argument '%s'", args[2]);
   command = command_lookup (args[1]);
   if (command == NULL)
-    return usage_error (NULL, "unknown command '%s'", args[1]);
+    return pm_cli_usage_error (NULL, "unknown command '%s'", args[1]);
+  /* `help rota plan`: the subcommand's help */
+  if (command->run == pm_cli_cmd_rota && args[2] != NULL && args[3] == NULL)
+    {
+      char *rota_args[] = { (char *)command->name, args[2], (char *)"--help", NULL };
+
+      return command->run (rota_args);
+    }
+  if (args[2] != NULL)
+    return pm_cli_usage_error ("help", "unexpected argument '%s'", args[2]);
   if (command->run == cmd_help)
     {
       print_usage (stdout);
-      return EXIT_OK;
+      return PM_CLI_EXIT_OK;
     }
   help_args[0] = (char *)command->name;
   return command->run (help_args);
@@ -676,25 +405,25 @@ int
 main (int argc, char **argv)
 {
   g_autofree char *prgname = NULL;
-  const Command *command;
+  const PmCliCommand *command;
 
   if (argc < 2)
-    return usage_error (NULL, "missing command (match, rank or check)");
+    return pm_cli_usage_error (NULL, "missing command (match, rank, check or rota)");
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
     {
       print_usage (stdout);
-      return EXIT_OK;
+      return PM_CLI_EXIT_OK;
     }
   if (strcmp (argv[1], "--version") == 0)
     {
       printf ("peermatch %s\n", pm_get_version_string ());
-      return EXIT_OK;
+      return PM_CLI_EXIT_OK;
     }
   if (argv[1][0] == '-')
-    return usage_error (NULL, "unknown option '%s'", argv[1]);
+    return pm_cli_usage_error (NULL, "unknown option '%s'", argv[1]);
   command = command_lookup (argv[1]);
   if (command == NULL)
-    return usage_error (NULL, "unknown command '%s'", argv[1]);
+    return pm_cli_usage_error (NULL, "unknown command '%s'", argv[1]);
   prgname = g_strconcat ("peermatch ", command->name, NULL);
   g_set_prgname (prgname);
   return command->run (argv + 1);
