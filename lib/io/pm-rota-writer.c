@@ -19,18 +19,19 @@
  * Text is for a coordinator:
  *   Merseyside peer support on-call: 2026-12-07 to 2027-01-03 (28 days)
  *
- *   Person  07    08    ...  shifts minutes
- *           M     T     ... S*    S*
- *   S1      day   .     ...       9    6480
- *   (. = day off, * = weekend)
+ *   Person 07 08 ... shifts minutes
+ *          M  T  ... S* S*
+ *   S1     D  .  ...      9    6480
+ *   (D = day 08:00-20:00, N = night 20:00-08:00; . = day off, * = weekend)
  *
  *   Objective 607: under 0, over 12, requests 595
  *   No hard rule broken.            (or "Hard rules broken (N):" and "  rule: message" lines)
  *   Uncovered (1):
  *     2026-12-09 night merseyside-trim: 0 of 1
- * Day columns are as wide as the longest shift id (at least 2), one blank apart; people are
- * in problem order; lines carry no trailing blanks. All three end with a line feed and
- * depend only on the rota. */
+ * A shift type shows as the shortest prefix of its id that tells the types apart (the legend
+ * spells them out). Day columns are as wide as the longest code (at least 2), one blank
+ * apart; people are in problem order; lines carry no trailing blanks. All three end with a line
+ * feed and depend only on the rota. */
 #include "pm-private.h"
 #include "pm-csv-private.h"
 #include "pm-json-writer-private.h"
@@ -407,17 +408,72 @@ text_header (GString *out, const View *v, gsize id_width, gsize width)
   text_line (out, days);
 }
 
+/* The grid shows each shift type by the shortest prefix of its id that tells all the types
+ * apart (`D` and `N` for day and night), so that four weeks fit a screen; a legend says what
+ * each code stands for. Returns a new array of n_shifts codes (the ids themselves when only
+ * whole ids differ). */
+static char **
+shift_codes (const PmRotaModel *model)
+{
+  const int n = PM_ROTA_N_SHIFTS (model);
+  char **codes = g_new0 (char *, n + 1);
+  glong longest = 1;
+
+  for (int s = 0; s < n; s++)
+    longest = MAX (longest, g_utf8_strlen (PM_ROTA_SHIFT (model, s)->id, -1));
+  for (glong k = 1; k <= longest; k++)
+    {
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      gboolean distinct = TRUE;
+
+      for (int s = 0; s < n; s++)
+        {
+          g_free (codes[s]);
+          codes[s] = g_utf8_substring (PM_ROTA_SHIFT (model, s)->id, 0, k);
+          distinct = distinct && g_hash_table_add (seen, codes[s]);
+        }
+      if (distinct)
+        break;
+    }
+  return codes;
+}
+
+/* "(d = day 08:00-20:00, n = night 20:00-08:00; . = day off, * = weekend)"; a benchmark
+ * problem has no wall-clock times (no timezone), so its legend gives lengths instead. */
+static void
+text_legend (GString *out, const PmRotaModel *model, char **codes)
+{
+  for (int s = 0; s < PM_ROTA_N_SHIFTS (model); s++)
+    {
+      const PmRotaShift *shift = PM_ROTA_SHIFT (model, s);
+      const int end = (shift->start_minute + shift->minutes) % 1440;
+
+      g_string_append (out, s == 0 ? "(" : ", ");
+      g_string_append (out, codes[s]);
+      if (strcmp (codes[s], shift->id) != 0)
+        g_string_append_printf (out, " = %s", shift->id);
+      if (model->timezone != NULL)
+        g_string_append_printf (out, " %02d:%02d-%02d:%02d", shift->start_minute / 60,
+                                shift->start_minute % 60, end / 60, end % 60);
+      else
+        g_string_append_printf (out, " %d min", shift->minutes);
+    }
+  g_string_append (out, PM_ROTA_N_SHIFTS (model) > 0 ? "; " : "(");
+  g_string_append (out, ". = day off, * = weekend)\n");
+}
+
 static void
 text_grid (GString *out, const View *v)
 {
   const PmRotaModel *model = v->model;
+  g_auto (GStrv) codes = shift_codes (model);
   g_autoptr (GString) line = g_string_new (NULL);
   gsize id_width = strlen ("Person"), width = 2;
 
   for (int p = 0; p < PM_ROTA_N_PEOPLE (model); p++)
     id_width = MAX (id_width, strlen (PM_ROTA_PERSON (model, p)->id));
   for (int s = 0; s < PM_ROTA_N_SHIFTS (model); s++)
-    width = MAX (width, strlen (PM_ROTA_SHIFT (model, s)->id));
+    width = MAX (width, strlen (codes[s]));
   text_header (out, v, id_width, width);
   for (int p = 0; p < PM_ROTA_N_PEOPLE (model); p++)
     {
@@ -428,15 +484,14 @@ text_grid (GString *out, const View *v)
           gsize start = line->len;
           int s = cell (v, p, d);
 
-          g_string_append_printf (line, " %s",
-                                  s == PM_ROTA_OFF ? "." : PM_ROTA_SHIFT (model, s)->id);
+          g_string_append_printf (line, " %s", s == PM_ROTA_OFF ? "." : codes[s]);
           pad_to (line, start, width + 1);
         }
       g_string_append_printf (line, "  %6d %7" G_GINT64_FORMAT, v->totals[p].shifts,
                               v->totals[p].minutes);
       text_line (out, line);
     }
-  g_string_append (out, "(. = day off, * = weekend)\n");
+  text_legend (out, model, codes);
 }
 
 static void
@@ -512,7 +567,8 @@ text_rota (GString *out, const View *v)
  *
  * %PM_FORMAT_TEXT is for a coordinator: a title (name and dates), a grid with a row per
  * person and a column per day (day of the month and weekday initial on top, weekends
- * marked `*`, the shift id or `.` for a day off, then the person's shifts and minutes), the
+ * marked `*`, a shift code or `.` for a day off, then the person's shifts and minutes; the
+ * codes are the shortest prefixes that tell the shift ids apart, spelled out in a legend), the
  * objective and its parts, the broken hard rules (or `No hard rule broken.`) and the
  * uncovered cover groups.
  *
