@@ -111,3 +111,24 @@ pm_test_solve (PmNetwork *net, const GDate *on)
     fail_msg ("solve: %s", error->message);
   return matching;
 }
+
+/* A supporter for rota tests: region uk, always available, trained to the end of 2027. */
+void
+pm_test_add_rota_supporter (PmNetwork *network, const char *service, const char *id,
+                            const char *skill)
+{
+  g_autoptr (PmSupporter) s = pm_supporter_new (id);
+  g_autoptr (PmAvailability) a = pm_availability_new_from_string ("daily 00:00-24:00", NULL);
+  const char *skills[] = { skill, NULL };
+  g_autoptr (GError) error = NULL;
+  GDate date;
+
+  pm_supporter_set_service (s, service);
+  pm_supporter_set_region (s, "uk");
+  pm_supporter_set_skills (s, skill != NULL ? skills : NULL);
+  pm_supporter_set_availability (s, a);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 31, G_DATE_DECEMBER, 2027);
+  pm_supporter_set_trained_until (s, &date);
+  assert_true (pm_network_add_supporter (network, s, &error));
+}

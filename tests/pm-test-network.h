@@ -51,3 +51,9 @@ pm_test_add_req (PmNetwork *net, PmRequest *r);
 /* The batch matching of @net on @on (fails the test on an error). */
 PmMatching *
 pm_test_solve (PmNetwork *net, const GDate *on);
+
+/* Adds supporter @id of @service for rota tests: region uk, available at all times, trained
+ * until 2027-12-31, with the one skill @skill (nullable). */
+void
+pm_test_add_rota_supporter (PmNetwork *network, const char *service, const char *id,
+                            const char *skill);

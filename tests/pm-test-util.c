@@ -3,6 +3,7 @@
 #include "pm-test-util.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 char *
 pm_test_data_path (const char *name)
@@ -68,4 +69,36 @@ pm_test_assert_diagnostics (PmDiagnostics *d, const char *golden)
     assert_true (g_file_set_contents (golden, got, -1, NULL));
   expected = pm_test_read_file (golden, NULL);
   assert_string_equal (got, expected);
+}
+
+void
+pm_test_run_free (PmTestRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+/* Runs the CLI with the NULL-terminated arguments @args. */
+PmTestRun *
+pm_test_run_argv (const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *cli = g_getenv ("PM_CLI");
+  PmTestRun *run = g_new0 (PmTestRun, 1);
+  int wait_status = 0;
+
+  if (cli == NULL)
+    fail_msg ("PM_CLI is not set");
+  g_ptr_array_add (argv, (gpointer)cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+  if (!g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+                     &run->err, &wait_status, &error))
+    fail_msg ("cannot run %s: %s", cli, error->message);
+  assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  return run;
 }

@@ -28,3 +28,20 @@ pm_test_format_diagnostics (PmDiagnostics *d);
 /* Compares the diagnostics with a golden file (rewritten when PM_UPDATE_GOLDEN is set). */
 void
 pm_test_assert_diagnostics (PmDiagnostics *d, const char *golden);
+
+/* What a run of the command-line tool (the PM_CLI environment variable) printed and its exit
+ * status. */
+typedef struct
+{
+  char *out;
+  char *err;
+  int status;
+} PmTestRun;
+
+void
+pm_test_run_free (PmTestRun *run);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmTestRun, pm_test_run_free)
+/* Runs the CLI with the NULL-terminated arguments @args (fails the test if it cannot). */
+PmTestRun *
+pm_test_run_argv (const char *const *args);
+#define pm_test_run_cli(...) pm_test_run_argv ((const char *const[]){ __VA_ARGS__, NULL })

@@ -12,49 +12,6 @@
 
 #define ON "2026-12-01"
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int status;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-/* Runs the CLI with the NULL-terminated arguments @args. */
-static Run *
-run_argv (const char *const *args)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  const char *cli = g_getenv ("PM_CLI");
-  Run *run = g_new0 (Run, 1);
-  int wait_status = 0;
-
-  if (cli == NULL)
-    fail_msg ("PM_CLI is not set");
-  g_ptr_array_add (argv, (gpointer)cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  if (!g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
-                     &run->err, &wait_status, &error))
-    fail_msg ("cannot run %s: %s", cli, error->message);
-  assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  return run;
-}
-
-#define run_cli(...) run_argv ((const char *const[]){ __VA_ARGS__, NULL })
-
 /* Paths are kept for the whole test program: a small, bounded set. */
 static const char *
 example (const char *name)
@@ -92,7 +49,7 @@ parse_json (const char *text)
 }
 
 static void
-assert_usage_error (Run *run)
+assert_usage_error (PmTestRun *run)
 {
   assert_int_equal (run->status, 64);
   assert_string_equal (run->out, "");
@@ -105,11 +62,11 @@ assert_usage_error (Run *run)
 static void
 test_help (void **state)
 {
-  g_autoptr (Run) top = run_cli ("--help");
-  g_autoptr (Run) help = run_cli ("help");
-  g_autoptr (Run) match = run_cli ("match", "--help");
-  g_autoptr (Run) rank = run_cli ("help", "rank");
-  g_autoptr (Run) version = run_cli ("--version");
+  g_autoptr (PmTestRun) top = pm_test_run_cli ("--help");
+  g_autoptr (PmTestRun) help = pm_test_run_cli ("help");
+  g_autoptr (PmTestRun) match = pm_test_run_cli ("match", "--help");
+  g_autoptr (PmTestRun) rank = pm_test_run_cli ("help", "rank");
+  g_autoptr (PmTestRun) version = pm_test_run_cli ("--version");
   g_autofree char *expected = g_strdup_printf ("peermatch %s\n", pm_get_version_string ());
 
   assert_int_equal (top->status, 0);
@@ -132,11 +89,11 @@ test_help (void **state)
 static void
 test_usage_commands (void **state)
 {
-  g_autoptr (Run) none = run_argv ((const char *const[]){ NULL });
-  g_autoptr (Run) empty = run_cli ("");
-  g_autoptr (Run) unknown = run_cli ("frobnicate");
-  g_autoptr (Run) option = run_cli ("--frobnicate");
-  g_autoptr (Run) help = run_cli ("help", "frobnicate");
+  g_autoptr (PmTestRun) none = pm_test_run_argv ((const char *const[]){ NULL });
+  g_autoptr (PmTestRun) empty = pm_test_run_cli ("");
+  g_autoptr (PmTestRun) unknown = pm_test_run_cli ("frobnicate");
+  g_autoptr (PmTestRun) option = pm_test_run_cli ("--frobnicate");
+  g_autoptr (PmTestRun) help = pm_test_run_cli ("help", "frobnicate");
 
   assert_usage_error (none);
   assert_usage_error (empty);
@@ -151,13 +108,15 @@ test_usage_options (void **state)
 {
   const char *s = example ("supporters.csv");
   const char *r = example ("requests.csv");
-  g_autoptr (Run) unknown = run_cli ("match", "--supporters", s, "--requests", r, "--bogus");
-  g_autoptr (Run) no_s = run_cli ("match", "--requests", r);
-  g_autoptr (Run) no_r = run_cli ("rank", "--supporters", s, "--request", "R01");
-  g_autoptr (Run) no_id = run_cli ("rank", "--supporters", s, "--requests", r);
-  g_autoptr (Run) no_check = run_cli ("check", "--requests", r);
-  g_autoptr (Run) stray = run_cli ("match", "--supporters", s, "--requests", r, "extra");
-  g_autoptr (Run) missing_value = run_cli ("match", "--supporters");
+  g_autoptr (PmTestRun) unknown
+      = pm_test_run_cli ("match", "--supporters", s, "--requests", r, "--bogus");
+  g_autoptr (PmTestRun) no_s = pm_test_run_cli ("match", "--requests", r);
+  g_autoptr (PmTestRun) no_r = pm_test_run_cli ("rank", "--supporters", s, "--request", "R01");
+  g_autoptr (PmTestRun) no_id = pm_test_run_cli ("rank", "--supporters", s, "--requests", r);
+  g_autoptr (PmTestRun) no_check = pm_test_run_cli ("check", "--requests", r);
+  g_autoptr (PmTestRun) stray
+      = pm_test_run_cli ("match", "--supporters", s, "--requests", r, "extra");
+  g_autoptr (PmTestRun) missing_value = pm_test_run_cli ("match", "--supporters");
 
   assert_usage_error (unknown);
   assert_non_null (strstr (unknown->err, "--bogus"));
@@ -181,8 +140,8 @@ test_usage_values (void **state)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
     {
-      g_autoptr (Run) run
-          = run_cli ("match", "--supporters", s, "--requests", r, "--on", bad_dates[i]);
+      g_autoptr (PmTestRun) run
+          = pm_test_run_cli ("match", "--supporters", s, "--requests", r, "--on", bad_dates[i]);
 
       assert_usage_error (run);
       assert_non_null (strstr (run->err, bad_dates[i]));
@@ -190,13 +149,14 @@ test_usage_values (void **state)
   for (guint i = 0; i < 3; i++)
     {
       const char *top = (const char *[]){ "0", "-1", "ten" }[i];
-      g_autoptr (Run) run
-          = run_cli ("rank", "--supporters", s, "--requests", r, "--request", "R01", "--top", top);
+      g_autoptr (PmTestRun) run = pm_test_run_cli ("rank", "--supporters", s, "--requests", r,
+                                                   "--request", "R01", "--top", top);
 
       assert_usage_error (run);
     }
   {
-    g_autoptr (Run) run = run_cli ("match", "--supporters", s, "--requests", r, "--format", "xml");
+    g_autoptr (PmTestRun) run
+        = pm_test_run_cli ("match", "--supporters", s, "--requests", r, "--format", "xml");
 
     assert_usage_error (run);
     assert_non_null (strstr (run->err, "xml"));
@@ -259,7 +219,7 @@ count_unmatched (JsonArray *unmatched, const char *reason)
 static void
 test_match_json (void **state)
 {
-  g_autoptr (Run) run = run_cli ("match", EXAMPLE_INPUTS);
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("match", EXAMPLE_INPUTS);
   g_autoptr (JsonNode) root = NULL;
   JsonObject *o, *summary;
   JsonArray *matches, *unmatched, *escalated;
@@ -296,8 +256,8 @@ test_match_json (void **state)
 static void
 test_match_text_csv (void **state)
 {
-  g_autoptr (Run) text = run_cli ("match", EXAMPLE_INPUTS, "--format", "text");
-  g_autoptr (Run) csv = run_cli ("match", EXAMPLE_INPUTS, "--format", "csv");
+  g_autoptr (PmTestRun) text = pm_test_run_cli ("match", EXAMPLE_INPUTS, "--format", "text");
+  g_autoptr (PmTestRun) csv = pm_test_run_cli ("match", EXAMPLE_INPUTS, "--format", "csv");
   g_auto (GStrv) lines = NULL;
   gboolean escalation = FALSE;
 
@@ -324,8 +284,10 @@ test_match_text_csv (void **state)
 static void
 test_rank (void **state)
 {
-  g_autoptr (Run) run = run_cli ("rank", EXAMPLE_INPUTS, "--request", "R01", "--top", "3");
-  g_autoptr (Run) text = run_cli ("rank", EXAMPLE_INPUTS, "--request", "R01", "--format", "text");
+  g_autoptr (PmTestRun) run
+      = pm_test_run_cli ("rank", EXAMPLE_INPUTS, "--request", "R01", "--top", "3");
+  g_autoptr (PmTestRun) text
+      = pm_test_run_cli ("rank", EXAMPLE_INPUTS, "--request", "R01", "--format", "text");
   g_autoptr (JsonNode) root = NULL;
   JsonObject *o;
   JsonArray *candidates;
@@ -356,7 +318,7 @@ test_rank (void **state)
 static void
 test_rank_unknown_request (void **state)
 {
-  g_autoptr (Run) run = run_cli ("rank", EXAMPLE_INPUTS, "--request", "R999");
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("rank", EXAMPLE_INPUTS, "--request", "R999");
 
   assert_int_equal (run->status, 64);
   assert_string_equal (run->out, "");
@@ -367,8 +329,9 @@ test_rank_unknown_request (void **state)
 static void
 test_check_examples (void **state)
 {
-  g_autoptr (Run) run = run_cli ("check", "--supporters", example ("supporters.csv"), "--requests",
-                                 example ("requests.csv"), "--org", example ("org.csv"));
+  g_autoptr (PmTestRun) run
+      = pm_test_run_cli ("check", "--supporters", example ("supporters.csv"), "--requests",
+                         example ("requests.csv"), "--org", example ("org.csv"));
 
   assert_int_equal (run->status, 0);
   assert_string_equal (run->out, "");
@@ -381,8 +344,8 @@ test_deterministic (void **state)
   for (guint f = 0; f < 3; f++)
     {
       const char *format = (const char *[]){ "json", "csv", "text" }[f];
-      g_autoptr (Run) a = run_cli ("match", EXAMPLE_INPUTS, "--format", format);
-      g_autoptr (Run) b = run_cli ("match", EXAMPLE_INPUTS, "--format", format);
+      g_autoptr (PmTestRun) a = pm_test_run_cli ("match", EXAMPLE_INPUTS, "--format", format);
+      g_autoptr (PmTestRun) b = pm_test_run_cli ("match", EXAMPLE_INPUTS, "--format", format);
 
       assert_int_equal (a->status, 0);
       assert_int_equal (b->status, 0);
@@ -395,8 +358,8 @@ static void
 test_default_date (void **state)
 {
   g_autoptr (GDateTime) before = g_date_time_new_now_local ();
-  g_autoptr (Run) run = run_cli ("match", "--supporters", data ("cli-supporters.csv"), "--requests",
-                                 data ("cli-requests.csv"));
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("match", "--supporters", data ("cli-supporters.csv"),
+                                               "--requests", data ("cli-requests.csv"));
   g_autoptr (GDateTime) after = g_date_time_new_now_local ();
   g_autofree char *day1 = g_date_time_format (before, "%Y-%m-%d");
   g_autofree char *day2 = g_date_time_format (after, "%Y-%m-%d");
@@ -415,9 +378,9 @@ static void
 test_bad_data (void **state)
 {
   const char *bad = data ("cli-bad-supporters.csv");
-  g_autoptr (Run) run
-      = run_cli ("match", "--supporters", bad, "--requests", data ("cli-requests.csv"), "--on", ON);
-  g_autoptr (Run) check = run_cli ("check", "--supporters", bad);
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("match", "--supporters", bad, "--requests",
+                                               data ("cli-requests.csv"), "--on", ON);
+  g_autoptr (PmTestRun) check = pm_test_run_cli ("check", "--supporters", bad);
   g_autofree char *first
       = g_strdup_printf ("peermatch: %s:3: capacity: 'lots' is not a whole number \u2265 0\n", bad);
   g_autofree char *second = g_strdup_printf ("peermatch: %s:4: region: ", bad);
@@ -443,7 +406,8 @@ test_check_lists_every_problem (void **state)
 {
   const char *bad = data ("cli-bad-supporters.csv");
   const char *bad_requests = data ("cli-bad-requests.csv");
-  g_autoptr (Run) run = run_cli ("check", "--supporters", bad, "--requests", bad_requests);
+  g_autoptr (PmTestRun) run
+      = pm_test_run_cli ("check", "--supporters", bad, "--requests", bad_requests);
   g_auto (GStrv) lines = NULL;
   guint in_supporters = 0, in_requests = 0;
 
@@ -467,9 +431,9 @@ static void
 test_warnings_only (void **state)
 {
   const char *warn = data ("cli-warn-supporters.csv");
-  g_autoptr (Run) check = run_cli ("check", "--supporters", warn);
-  g_autoptr (Run) match = run_cli ("match", "--supporters", warn, "--requests",
-                                   data ("cli-requests.csv"), "--on", ON);
+  g_autoptr (PmTestRun) check = pm_test_run_cli ("check", "--supporters", warn);
+  g_autoptr (PmTestRun) match = pm_test_run_cli ("match", "--supporters", warn, "--requests",
+                                                 data ("cli-requests.csv"), "--on", ON);
   g_autofree char *prefix = g_strdup_printf ("peermatch: %s:", warn);
   g_autoptr (JsonNode) root = NULL;
 
@@ -485,10 +449,12 @@ test_warnings_only (void **state)
 static void
 test_missing_input (void **state)
 {
-  g_autoptr (Run) run = run_cli ("match", "--supporters", "/nonexistent/supporters.csv",
-                                 "--requests", data ("cli-requests.csv"));
-  g_autoptr (Run) check = run_cli ("check", "--supporters", data ("cli-supporters.csv"),
-                                   "--requests", "/nonexistent/requests.csv");
+  g_autoptr (PmTestRun) run
+      = pm_test_run_cli ("match", "--supporters", "/nonexistent/supporters.csv", "--requests",
+                         data ("cli-requests.csv"));
+  g_autoptr (PmTestRun) check
+      = pm_test_run_cli ("check", "--supporters", data ("cli-supporters.csv"), "--requests",
+                         "/nonexistent/requests.csv");
 
   assert_int_equal (run->status, 66);
   assert_string_equal (run->out, "");
@@ -503,8 +469,9 @@ static void
 test_check_keeps_going (void **state)
 {
   const char *s = data ("cli-supporters.csv");
-  g_autoptr (Run) run = run_cli ("check", "--regions", "/nonexistent/regions.csv", "--policy",
-                                 "/nonexistent/policy.ini", "--supporters", s);
+  g_autoptr (PmTestRun) run
+      = pm_test_run_cli ("check", "--regions", "/nonexistent/regions.csv", "--policy",
+                         "/nonexistent/policy.ini", "--supporters", s);
   g_autofree char *skipped
       = g_strdup_printf ("%s: warning: not checked: the region tree has errors\n", s);
 
@@ -521,8 +488,8 @@ static void
 test_output_written (void **state)
 {
   g_autofree char *path = pm_test_write_temp ("out.json", "old contents\n");
-  g_autoptr (Run) run = run_cli ("match", EXAMPLE_INPUTS, "--output", path);
-  g_autoptr (Run) plain = run_cli ("match", EXAMPLE_INPUTS);
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("match", EXAMPLE_INPUTS, "--output", path);
+  g_autoptr (PmTestRun) plain = pm_test_run_cli ("match", EXAMPLE_INPUTS);
   g_autofree char *written = NULL;
 
   assert_int_equal (run->status, 0);
@@ -540,14 +507,14 @@ test_output_untouched_on_error (void **state)
   g_autofree char *path = pm_test_write_temp ("out.json", before);
   const char *s = data ("cli-supporters.csv");
   const char *r = data ("cli-requests.csv");
-  g_autoptr (Run) bad = run_cli ("match", "--supporters", data ("cli-bad-supporters.csv"),
-                                 "--requests", r, "--output", path);
-  g_autoptr (Run) missing
-      = run_cli ("match", "--supporters", s, "--requests", "/nonexistent/r.csv", "--output", path);
-  g_autoptr (Run) unknown
-      = run_cli ("rank", "--supporters", s, "--requests", r, "--request", "nope", "--output", path);
-  g_autoptr (Run) usage
-      = run_cli ("match", "--supporters", s, "--requests", r, "--format", "yaml", "--output", path);
+  g_autoptr (PmTestRun) bad = pm_test_run_cli (
+      "match", "--supporters", data ("cli-bad-supporters.csv"), "--requests", r, "--output", path);
+  g_autoptr (PmTestRun) missing = pm_test_run_cli ("match", "--supporters", s, "--requests",
+                                                   "/nonexistent/r.csv", "--output", path);
+  g_autoptr (PmTestRun) unknown = pm_test_run_cli ("rank", "--supporters", s, "--requests", r,
+                                                   "--request", "nope", "--output", path);
+  g_autoptr (PmTestRun) usage = pm_test_run_cli ("match", "--supporters", s, "--requests", r,
+                                                 "--format", "yaml", "--output", path);
   g_autofree char *after = NULL;
 
   assert_int_equal (bad->status, 65);
@@ -562,9 +529,9 @@ test_output_untouched_on_error (void **state)
 static void
 test_output_cannot_create (void **state)
 {
-  g_autoptr (Run) run
-      = run_cli ("match", "--supporters", data ("cli-supporters.csv"), "--requests",
-                 data ("cli-requests.csv"), "--output", "/nonexistent-peermatch-dir/out.json");
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("match", "--supporters", data ("cli-supporters.csv"),
+                                               "--requests", data ("cli-requests.csv"), "--output",
+                                               "/nonexistent-peermatch-dir/out.json");
 
   assert_int_equal (run->status, 73);
   assert_string_equal (run->out, "");
@@ -595,12 +562,12 @@ test_stdout_full (void **state)
 static void
 test_output_device (void **state)
 {
-  g_autoptr (Run) full = NULL;
+  g_autoptr (PmTestRun) full = NULL;
 
   if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     skip ();
-  full = run_cli ("match", "--supporters", data ("cli-supporters.csv"), "--requests",
-                  data ("cli-requests.csv"), "--output", "/dev/full");
+  full = pm_test_run_cli ("match", "--supporters", data ("cli-supporters.csv"), "--requests",
+                          data ("cli-requests.csv"), "--output", "/dev/full");
   assert_int_equal (full->status, 74);
   assert_string_equal (full->out, "");
   assert_string_equal (full->err, "peermatch: /dev/full: No space left on device\n");

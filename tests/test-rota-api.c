@@ -9,7 +9,7 @@
  * rota-api-limits.csv (S4 must work 8000 minutes: out of reach of 8 shifts of 720) and
  * rota-api-prefs.csv. rota-api-bench.txt is a one-week benchmark instance.
  * Diagnostics are golden files (PM_UPDATE_GOLDEN=1 rewrites them). */
-#include "pm-test-util.h"
+#include "pm-test-network.h"
 #include "pm-rota-api-private.h"
 #include "pm-rota-explain-private.h"
 
@@ -18,25 +18,6 @@
 
 #define N_DAYS 14
 #define N_PEOPLE 4
-
-static void
-add_supporter (PmNetwork *network, const char *id, const char *skill)
-{
-  g_autoptr (PmSupporter) s = pm_supporter_new (id);
-  g_autoptr (PmAvailability) a = pm_availability_new_from_string ("daily 00:00-24:00", NULL);
-  const char *skills[] = { skill, NULL };
-  g_autoptr (GError) error = NULL;
-  GDate date;
-
-  pm_supporter_set_service (s, "fire");
-  pm_supporter_set_region (s, "uk");
-  pm_supporter_set_skills (s, skill != NULL ? skills : NULL);
-  pm_supporter_set_availability (s, a);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 31, G_DATE_DECEMBER, 2027);
-  pm_supporter_set_trained_until (s, &date);
-  assert_true (pm_network_add_supporter (network, s, &error));
-}
 
 static PmNetwork *
 network_new (void)
@@ -47,10 +28,10 @@ network_new (void)
 
   assert_true (pm_region_tree_add (tree, "uk", NULL, "UK", NULL));
   network = pm_network_new (tree, policy);
-  add_supporter (network, "S1", "trim");
-  add_supporter (network, "S2", NULL);
-  add_supporter (network, "S3", NULL);
-  add_supporter (network, "S4", NULL);
+  pm_test_add_rota_supporter (network, "fire", "S1", "trim");
+  pm_test_add_rota_supporter (network, "fire", "S2", NULL);
+  pm_test_add_rota_supporter (network, "fire", "S3", NULL);
+  pm_test_add_rota_supporter (network, "fire", "S4", NULL);
   return network;
 }
 

@@ -14,49 +14,6 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int status;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-/* Runs the CLI with the NULL-terminated arguments @args. */
-static Run *
-run_argv (const char *const *args)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  const char *cli = g_getenv ("PM_CLI");
-  Run *run = g_new0 (Run, 1);
-  int wait_status = 0;
-
-  if (cli == NULL)
-    fail_msg ("PM_CLI is not set");
-  g_ptr_array_add (argv, (gpointer)cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  if (!g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
-                     &run->err, &wait_status, &error))
-    fail_msg ("cannot run %s: %s", cli, error->message);
-  assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  return run;
-}
-
-#define run_cli(...) run_argv ((const char *const[]){ __VA_ARGS__, NULL })
-
 /* Paths are kept for the whole test program: a small, bounded set. */
 static const char *
 data (const char *name)
@@ -83,7 +40,7 @@ parse_json (const char *text)
 }
 
 static void
-assert_usage_error (Run *run)
+assert_usage_error (PmTestRun *run)
 {
   assert_int_equal (run->status, 64);
   assert_string_equal (run->out, "");
@@ -115,12 +72,12 @@ remove_temp (const char *path)
 static void
 test_help (void **state)
 {
-  g_autoptr (Run) top = run_cli ("--help");
-  g_autoptr (Run) rota = run_cli ("rota", "--help");
-  g_autoptr (Run) help_rota = run_cli ("help", "rota");
-  g_autoptr (Run) plan = run_cli ("rota", "plan", "--help");
-  g_autoptr (Run) help_plan = run_cli ("help", "rota", "plan");
-  g_autoptr (Run) check = run_cli ("rota", "check", "--help");
+  g_autoptr (PmTestRun) top = pm_test_run_cli ("--help");
+  g_autoptr (PmTestRun) rota = pm_test_run_cli ("rota", "--help");
+  g_autoptr (PmTestRun) help_rota = pm_test_run_cli ("help", "rota");
+  g_autoptr (PmTestRun) plan = pm_test_run_cli ("rota", "plan", "--help");
+  g_autoptr (PmTestRun) help_plan = pm_test_run_cli ("help", "rota", "plan");
+  g_autoptr (PmTestRun) check = pm_test_run_cli ("rota", "check", "--help");
   const char *plan_options[]
       = { "--rota",      "--supporters", "--regions", "--leave",  "--limits",     "--prefs",
           "--benchmark", "--seed",       "--format",  "--output", "--time-limit", "--quiet" };
@@ -156,17 +113,19 @@ test_help (void **state)
 static void
 test_usage_commands (void **state)
 {
-  g_autoptr (Run) none = run_cli ("rota");
-  g_autoptr (Run) unknown = run_cli ("rota", "frobnicate");
-  g_autoptr (Run) neither = run_cli ("rota", "plan", "--supporters", data ("cli-rota.ini"));
-  g_autoptr (Run) both = run_cli ("rota", "plan", PROBLEM, BENCHMARK);
-  g_autoptr (Run) no_people = run_cli ("rota", "plan", "--rota", data ("cli-rota.ini"));
-  g_autoptr (Run) bench_people
-      = run_cli ("rota", "plan", BENCHMARK, "--supporters", data ("cli-rota-supporters.csv"));
-  g_autoptr (Run) no_solution = run_cli ("rota", "check", PROBLEM);
-  g_autoptr (Run) check_seed = run_cli ("rota", "check", BENCHMARK, "--solution",
-                                        data ("cli-rota-solution.csv"), "--seed", "1");
-  g_autoptr (Run) stray = run_cli ("rota", "plan", BENCHMARK, "extra");
+  g_autoptr (PmTestRun) none = pm_test_run_cli ("rota");
+  g_autoptr (PmTestRun) unknown = pm_test_run_cli ("rota", "frobnicate");
+  g_autoptr (PmTestRun) neither
+      = pm_test_run_cli ("rota", "plan", "--supporters", data ("cli-rota.ini"));
+  g_autoptr (PmTestRun) both = pm_test_run_cli ("rota", "plan", PROBLEM, BENCHMARK);
+  g_autoptr (PmTestRun) no_people
+      = pm_test_run_cli ("rota", "plan", "--rota", data ("cli-rota.ini"));
+  g_autoptr (PmTestRun) bench_people = pm_test_run_cli ("rota", "plan", BENCHMARK, "--supporters",
+                                                        data ("cli-rota-supporters.csv"));
+  g_autoptr (PmTestRun) no_solution = pm_test_run_cli ("rota", "check", PROBLEM);
+  g_autoptr (PmTestRun) check_seed = pm_test_run_cli (
+      "rota", "check", BENCHMARK, "--solution", data ("cli-rota-solution.csv"), "--seed", "1");
+  g_autoptr (PmTestRun) stray = pm_test_run_cli ("rota", "plan", BENCHMARK, "extra");
 
   assert_usage_error (none);
   assert_usage_error (unknown);
@@ -193,23 +152,23 @@ test_usage_values (void **state)
 
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {
-      g_autoptr (Run) run
-          = run_cli ("rota", "plan", "--benchmark", "/nonexistent/i.txt", "--seed", seeds[i]);
+      g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", "--benchmark",
+                                                   "/nonexistent/i.txt", "--seed", seeds[i]);
 
       assert_usage_error (run);
       assert_non_null (strstr (run->err, "--seed"));
     }
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     {
-      g_autoptr (Run) run = run_cli ("rota", "plan", "--benchmark", "/nonexistent/i.txt",
-                                     "--time-limit", limits[i]);
+      g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", "--benchmark",
+                                                   "/nonexistent/i.txt", "--time-limit", limits[i]);
 
       assert_usage_error (run);
       assert_non_null (strstr (run->err, "--time-limit"));
     }
   {
-    g_autoptr (Run) run
-        = run_cli ("rota", "plan", "--benchmark", "/nonexistent/i.txt", "--format", "xml");
+    g_autoptr (PmTestRun) run
+        = pm_test_run_cli ("rota", "plan", "--benchmark", "/nonexistent/i.txt", "--format", "xml");
 
     assert_usage_error (run);
     assert_non_null (strstr (run->err, "xml"));
@@ -308,7 +267,7 @@ check_plan_json (JsonNode *root, const char *first_date, gboolean valid)
 static void
 test_plan_json (void **state)
 {
-  g_autoptr (Run) run = run_cli ("rota", "plan", PROBLEM);
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", PROBLEM);
   g_autoptr (JsonNode) root = NULL;
 
   assert_int_equal (run->status, 0);
@@ -324,10 +283,10 @@ test_plan_json (void **state)
 static void
 test_plan_benchmark (void **state)
 {
-  g_autoptr (Run) run = run_cli ("rota", "plan", BENCHMARK);
-  g_autoptr (Run) text = run_cli ("rota", "plan", BENCHMARK, "--format", "text");
-  g_autoptr (Run) limited
-      = run_cli ("rota", "plan", BENCHMARK, "--time-limit", "0.3", "--seed", "7", "--quiet");
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", BENCHMARK);
+  g_autoptr (PmTestRun) text = pm_test_run_cli ("rota", "plan", BENCHMARK, "--format", "text");
+  g_autoptr (PmTestRun) limited = pm_test_run_cli ("rota", "plan", BENCHMARK, "--time-limit", "0.3",
+                                                   "--seed", "7", "--quiet");
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (JsonNode) limited_root = NULL;
 
@@ -354,17 +313,19 @@ test_plan_deterministic (void **state)
   for (guint f = 0; f < 3; f++)
     {
       const char *format = (const char *[]){ "json", "csv", "text" }[f];
-      g_autoptr (Run) a = run_cli ("rota", "plan", PROBLEM, "--format", format, "--seed", "5");
-      g_autoptr (Run) b = run_cli ("rota", "plan", PROBLEM, "--format", format, "--seed", "5");
+      g_autoptr (PmTestRun) a
+          = pm_test_run_cli ("rota", "plan", PROBLEM, "--format", format, "--seed", "5");
+      g_autoptr (PmTestRun) b
+          = pm_test_run_cli ("rota", "plan", PROBLEM, "--format", format, "--seed", "5");
 
       assert_int_equal (a->status, 0);
       assert_int_equal (b->status, 0);
       assert_string_equal (a->out, b->out);
     }
   {
-    g_autoptr (Run) plain = run_cli ("rota", "plan", PROBLEM);
-    g_autoptr (Run) seeded = run_cli ("rota", "plan", PROBLEM, "--seed", "1");
-    g_autoptr (Run) out = run_cli ("rota", "plan", PROBLEM, "--output", path);
+    g_autoptr (PmTestRun) plain = pm_test_run_cli ("rota", "plan", PROBLEM);
+    g_autoptr (PmTestRun) seeded = pm_test_run_cli ("rota", "plan", PROBLEM, "--seed", "1");
+    g_autoptr (PmTestRun) out = pm_test_run_cli ("rota", "plan", PROBLEM, "--output", path);
 
     /* the default seed is 1 */
     assert_string_equal (plain->out, seeded->out);
@@ -393,11 +354,12 @@ static void
 check_round_trip (const char *format, const char *basename)
 {
   g_autofree char *path = temp_path (basename);
-  g_autoptr (Run) json = run_cli ("rota", "plan", PROBLEM);
-  g_autoptr (Run) planned = run_cli ("rota", "plan", PROBLEM, "--format", format, "--output", path);
-  g_autoptr (Run) text = run_cli ("rota", "check", PROBLEM, "--solution", path);
-  g_autoptr (Run) again
-      = run_cli ("rota", "check", PROBLEM, "--solution", path, "--format", "json");
+  g_autoptr (PmTestRun) json = pm_test_run_cli ("rota", "plan", PROBLEM);
+  g_autoptr (PmTestRun) planned
+      = pm_test_run_cli ("rota", "plan", PROBLEM, "--format", format, "--output", path);
+  g_autoptr (PmTestRun) text = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", path);
+  g_autoptr (PmTestRun) again
+      = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", path, "--format", "json");
   g_autoptr (JsonNode) root = NULL;
   gint64 objective;
 
@@ -428,9 +390,9 @@ static void
 test_check_benchmark (void **state)
 {
   g_autofree char *path = temp_path ("bench.json");
-  g_autoptr (Run) planned = run_cli ("rota", "plan", BENCHMARK, "--output", path);
-  g_autoptr (Run) checked
-      = run_cli ("rota", "check", BENCHMARK, "--solution", path, "--format", "json");
+  g_autoptr (PmTestRun) planned = pm_test_run_cli ("rota", "plan", BENCHMARK, "--output", path);
+  g_autoptr (PmTestRun) checked
+      = pm_test_run_cli ("rota", "check", BENCHMARK, "--solution", path, "--format", "json");
   g_autofree char *written = NULL;
 
   assert_int_equal (planned->status, 0);
@@ -455,9 +417,9 @@ test_check_golden (void **state)
 {
   const char *solution = data ("cli-rota-solution.csv");
   g_autofree char *golden = pm_test_data_path ("cli-rota-check.txt");
-  g_autoptr (Run) text = run_cli ("rota", "check", PROBLEM, "--solution", solution);
-  g_autoptr (Run) json
-      = run_cli ("rota", "check", PROBLEM, "--solution", solution, "--format", "json");
+  g_autoptr (PmTestRun) text = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", solution);
+  g_autoptr (PmTestRun) json
+      = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", solution, "--format", "json");
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *expected = NULL;
   JsonObject *o;
@@ -485,10 +447,11 @@ static void
 test_plan_infeasible (void **state)
 {
   g_autofree char *path = temp_path ("rota.json");
-  g_autoptr (Run) run
-      = run_cli ("rota", "plan", PROBLEM, "--limits", data ("cli-rota-infeasible-limits.csv"));
-  g_autoptr (Run) out = run_cli ("rota", "plan", PROBLEM, "--limits",
-                                 data ("cli-rota-infeasible-limits.csv"), "--output", path);
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", PROBLEM, "--limits",
+                                               data ("cli-rota-infeasible-limits.csv"));
+  g_autoptr (PmTestRun) out
+      = pm_test_run_cli ("rota", "plan", PROBLEM, "--limits",
+                         data ("cli-rota-infeasible-limits.csv"), "--output", path);
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *written = NULL;
   g_auto (GStrv) lines = NULL;
@@ -522,7 +485,7 @@ test_plan_infeasible (void **state)
 /* ---- input errors: 66 missing, 65 bad data with FILE:LINE, nothing written */
 
 static void
-assert_input_error (Run *run, int status, const char *path)
+assert_input_error (PmTestRun *run, int status, const char *path)
 {
   g_autofree char *prefix = g_strdup_printf ("peermatch: %s", path);
 
@@ -535,13 +498,14 @@ static void
 test_missing_input (void **state)
 {
   const char *nope = "/nonexistent/peermatch/file.csv";
-  g_autoptr (Run) rota = run_cli ("rota", "plan", "--rota", "/nonexistent/peermatch/rota.ini",
-                                  "--supporters", data ("cli-rota-supporters.csv"));
-  g_autoptr (Run) people
-      = run_cli ("rota", "plan", "--rota", data ("cli-rota.ini"), "--supporters", nope);
-  g_autoptr (Run) leave = run_cli ("rota", "plan", PROBLEM, "--limits", nope);
-  g_autoptr (Run) bench = run_cli ("rota", "plan", "--benchmark", nope);
-  g_autoptr (Run) solution = run_cli ("rota", "check", PROBLEM, "--solution", nope);
+  g_autoptr (PmTestRun) rota
+      = pm_test_run_cli ("rota", "plan", "--rota", "/nonexistent/peermatch/rota.ini",
+                         "--supporters", data ("cli-rota-supporters.csv"));
+  g_autoptr (PmTestRun) people
+      = pm_test_run_cli ("rota", "plan", "--rota", data ("cli-rota.ini"), "--supporters", nope);
+  g_autoptr (PmTestRun) leave = pm_test_run_cli ("rota", "plan", PROBLEM, "--limits", nope);
+  g_autoptr (PmTestRun) bench = pm_test_run_cli ("rota", "plan", "--benchmark", nope);
+  g_autoptr (PmTestRun) solution = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", nope);
 
   assert_input_error (rota, 66, "/nonexistent/peermatch/rota.ini");
   assert_input_error (people, 66, nope);
@@ -557,13 +521,14 @@ test_bad_data (void **state)
   const char *bench = data ("nrp-bad-values.txt");
   g_autofree char *ini_line = g_strdup_printf ("%s:3:", ini);
   g_autofree char *bench_line = g_strdup_printf ("%s:", bench);
-  g_autoptr (Run) bad_ini
-      = run_cli ("rota", "plan", "--rota", ini, "--supporters", data ("cli-rota-supporters.csv"));
-  g_autoptr (Run) bad_bench = run_cli ("rota", "plan", "--benchmark", bench);
-  g_autoptr (Run) bad_people = run_cli ("rota", "plan", "--rota", data ("cli-rota.ini"),
-                                        "--supporters", data ("cli-bad-supporters.csv"));
-  g_autoptr (Run) check_bench = run_cli ("rota", "check", "--benchmark", bench, "--solution",
-                                         data ("cli-rota-solution.csv"));
+  g_autoptr (PmTestRun) bad_ini = pm_test_run_cli ("rota", "plan", "--rota", ini, "--supporters",
+                                                   data ("cli-rota-supporters.csv"));
+  g_autoptr (PmTestRun) bad_bench = pm_test_run_cli ("rota", "plan", "--benchmark", bench);
+  g_autoptr (PmTestRun) bad_people
+      = pm_test_run_cli ("rota", "plan", "--rota", data ("cli-rota.ini"), "--supporters",
+                         data ("cli-bad-supporters.csv"));
+  g_autoptr (PmTestRun) check_bench = pm_test_run_cli (
+      "rota", "check", "--benchmark", bench, "--solution", data ("cli-rota-solution.csv"));
 
   assert_input_error (bad_ini, 65, ini_line);
   assert_input_error (bad_bench, 65, bench_line);
@@ -579,7 +544,7 @@ test_bad_solution (void **state)
   g_autofree char *path = pm_test_write_temp (
       "rota.csv", "date,shift,person\n2026-12-07,day,P1\n2026-12-08,day,NOBODY\n");
   g_autofree char *line = g_strdup_printf ("%s:3:", path);
-  g_autoptr (Run) run = run_cli ("rota", "check", PROBLEM, "--solution", path);
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", path);
 
   assert_input_error (run, 65, line);
   pm_test_remove_temp (path);
@@ -596,14 +561,14 @@ test_output_on_error (void **state)
   for (guint i = 0; i < 2; i++)
     {
       const char *output = i == 0 ? kept : fresh;
-      g_autoptr (Run) missing
-          = run_cli ("rota", "plan", "--benchmark", "/nonexistent/i.txt", "--output", output);
-      g_autoptr (Run) bad = run_cli ("rota", "plan", "--benchmark", data ("nrp-bad-values.txt"),
-                                     "--output", output);
-      g_autoptr (Run) usage
-          = run_cli ("rota", "plan", BENCHMARK, "--seed", "-3", "--output", output);
-      g_autoptr (Run) solution = run_cli ("rota", "check", BENCHMARK, "--solution",
-                                          "/nonexistent/s.json", "--output", output);
+      g_autoptr (PmTestRun) missing = pm_test_run_cli ("rota", "plan", "--benchmark",
+                                                       "/nonexistent/i.txt", "--output", output);
+      g_autoptr (PmTestRun) bad = pm_test_run_cli ("rota", "plan", "--benchmark",
+                                                   data ("nrp-bad-values.txt"), "--output", output);
+      g_autoptr (PmTestRun) usage
+          = pm_test_run_cli ("rota", "plan", BENCHMARK, "--seed", "-3", "--output", output);
+      g_autoptr (PmTestRun) solution = pm_test_run_cli ("rota", "check", BENCHMARK, "--solution",
+                                                        "/nonexistent/s.json", "--output", output);
 
       assert_int_equal (missing->status, 66);
       assert_int_equal (bad->status, 65);
@@ -620,8 +585,8 @@ test_output_on_error (void **state)
 static void
 test_output_cannot_create (void **state)
 {
-  g_autoptr (Run) run
-      = run_cli ("rota", "plan", BENCHMARK, "--output", "/nonexistent-peermatch-dir/rota.json");
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", BENCHMARK, "--output",
+                                               "/nonexistent-peermatch-dir/rota.json");
 
   assert_int_equal (run->status, 73);
   assert_string_equal (run->out, "");

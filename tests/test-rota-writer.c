@@ -7,30 +7,11 @@
  * and a1, so that both orders (declaration, bytes) differ. a1 is on leave 12-30 and 12-31;
  * S10 must work 4000 minutes in at most 5 shifts (unreachable); S2 asked for a day shift on
  * 12-29, a1 asked not to work the night of 01-02. PM_UPDATE_GOLDEN=1 rewrites the goldens. */
-#include "pm-test-util.h"
+#include "pm-test-network.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-
-static void
-add_supporter (PmNetwork *network, const char *id, const char *skill)
-{
-  g_autoptr (PmSupporter) s = pm_supporter_new (id);
-  g_autoptr (PmAvailability) a = pm_availability_new_from_string ("daily 00:00-24:00", NULL);
-  const char *skills[] = { skill, NULL };
-  g_autoptr (GError) error = NULL;
-  GDate date;
-
-  pm_supporter_set_service (s, "ambulance");
-  pm_supporter_set_region (s, "uk");
-  pm_supporter_set_skills (s, skill != NULL ? skills : NULL);
-  pm_supporter_set_availability (s, a);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 31, G_DATE_DECEMBER, 2027);
-  pm_supporter_set_trained_until (s, &date);
-  assert_true (pm_network_add_supporter (network, s, &error));
-}
 
 static int
 setup (void **state)
@@ -41,9 +22,9 @@ setup (void **state)
 
   assert_true (pm_region_tree_add (tree, "uk", NULL, "UK", NULL));
   network = pm_network_new (tree, policy);
-  add_supporter (network, "S2", "trim");
-  add_supporter (network, "S10", NULL);
-  add_supporter (network, "a1", NULL);
+  pm_test_add_rota_supporter (network, "ambulance", "S2", "trim");
+  pm_test_add_rota_supporter (network, "ambulance", "S10", NULL);
+  pm_test_add_rota_supporter (network, "ambulance", "a1", NULL);
   *state = network;
   return g_chdir (PM_TEST_DATA);
 }
