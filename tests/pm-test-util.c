@@ -3,6 +3,7 @@
 #include "pm-test-util.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/wait.h>
 
 char *
@@ -101,4 +102,24 @@ pm_test_run_argv (const char *const *args)
   assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
   return run;
+}
+
+JsonNode *
+pm_test_parse_json (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  JsonNode *root = json_from_string (text, &error);
+
+  if (root == NULL)
+    fail_msg ("not JSON: %s\n%s", error != NULL ? error->message : "empty", text);
+  return root;
+}
+
+void
+pm_test_assert_usage_error (PmTestRun *run)
+{
+  assert_int_equal (run->status, 64);
+  assert_string_equal (run->out, "");
+  assert_true (g_str_has_prefix (run->err, "peermatch: "));
+  assert_non_null (strstr (run->err, "--help"));
 }

@@ -10,6 +10,8 @@
 
 #include "pm-private.h"
 
+#include <json-glib/json-glib.h>
+
 /* The path of a file under tests/data (owned by the caller). */
 char *
 pm_test_data_path (const char *name);
@@ -45,3 +47,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmTestRun, pm_test_run_free)
 PmTestRun *
 pm_test_run_argv (const char *const *args);
 #define pm_test_run_cli(...) pm_test_run_argv ((const char *const[]){ __VA_ARGS__, NULL })
+/* Parses @text as JSON (fails the test if it is not). Returns: (transfer full) the root. */
+JsonNode *
+pm_test_parse_json (const char *text);
+/* A usage error: exit 64, nothing on stdout, `peermatch: ...` and a --help hint on stderr. */
+void
+pm_test_assert_usage_error (PmTestRun *run);

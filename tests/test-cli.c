@@ -37,26 +37,6 @@ data (const char *name)
   "--supporters", example ("supporters.csv"), "--requests", example ("requests.csv"), "--org",     \
       example ("org.csv"), "--on", ON
 
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  JsonNode *root = json_from_string (text, &error);
-
-  if (root == NULL)
-    fail_msg ("not JSON: %s\n%s", error != NULL ? error->message : "empty", text);
-  return root;
-}
-
-static void
-assert_usage_error (PmTestRun *run)
-{
-  assert_int_equal (run->status, 64);
-  assert_string_equal (run->out, "");
-  assert_true (g_str_has_prefix (run->err, "peermatch: "));
-  assert_non_null (strstr (run->err, "--help"));
-}
-
 /* ---- help and version */
 
 static void
@@ -95,12 +75,12 @@ test_usage_commands (void **state)
   g_autoptr (PmTestRun) option = pm_test_run_cli ("--frobnicate");
   g_autoptr (PmTestRun) help = pm_test_run_cli ("help", "frobnicate");
 
-  assert_usage_error (none);
-  assert_usage_error (empty);
-  assert_usage_error (unknown);
+  pm_test_assert_usage_error (none);
+  pm_test_assert_usage_error (empty);
+  pm_test_assert_usage_error (unknown);
   assert_non_null (strstr (unknown->err, "frobnicate"));
-  assert_usage_error (option);
-  assert_usage_error (help);
+  pm_test_assert_usage_error (option);
+  pm_test_assert_usage_error (help);
 }
 
 static void
@@ -118,17 +98,17 @@ test_usage_options (void **state)
       = pm_test_run_cli ("match", "--supporters", s, "--requests", r, "extra");
   g_autoptr (PmTestRun) missing_value = pm_test_run_cli ("match", "--supporters");
 
-  assert_usage_error (unknown);
+  pm_test_assert_usage_error (unknown);
   assert_non_null (strstr (unknown->err, "--bogus"));
-  assert_usage_error (no_s);
+  pm_test_assert_usage_error (no_s);
   assert_non_null (strstr (no_s->err, "--supporters"));
-  assert_usage_error (no_r);
+  pm_test_assert_usage_error (no_r);
   assert_non_null (strstr (no_r->err, "--requests"));
-  assert_usage_error (no_id);
+  pm_test_assert_usage_error (no_id);
   assert_non_null (strstr (no_id->err, "--request"));
-  assert_usage_error (no_check);
-  assert_usage_error (stray);
-  assert_usage_error (missing_value);
+  pm_test_assert_usage_error (no_check);
+  pm_test_assert_usage_error (stray);
+  pm_test_assert_usage_error (missing_value);
 }
 
 static void
@@ -143,7 +123,7 @@ test_usage_values (void **state)
       g_autoptr (PmTestRun) run
           = pm_test_run_cli ("match", "--supporters", s, "--requests", r, "--on", bad_dates[i]);
 
-      assert_usage_error (run);
+      pm_test_assert_usage_error (run);
       assert_non_null (strstr (run->err, bad_dates[i]));
     }
   for (guint i = 0; i < 3; i++)
@@ -152,13 +132,13 @@ test_usage_values (void **state)
       g_autoptr (PmTestRun) run = pm_test_run_cli ("rank", "--supporters", s, "--requests", r,
                                                    "--request", "R01", "--top", top);
 
-      assert_usage_error (run);
+      pm_test_assert_usage_error (run);
     }
   {
     g_autoptr (PmTestRun) run
         = pm_test_run_cli ("match", "--supporters", s, "--requests", r, "--format", "xml");
 
-    assert_usage_error (run);
+    pm_test_assert_usage_error (run);
     assert_non_null (strstr (run->err, "xml"));
   }
 }
@@ -226,7 +206,7 @@ test_match_json (void **state)
 
   assert_int_equal (run->status, 0);
   assert_string_equal (run->err, "");
-  root = parse_json (run->out);
+  root = pm_test_parse_json (run->out);
   o = json_node_get_object (root);
   assert_string_equal (json_object_get_string_member (o, "on"), ON);
   summary = json_object_get_object_member (o, "summary");
@@ -295,7 +275,7 @@ test_rank (void **state)
 
   assert_int_equal (run->status, 0);
   assert_string_equal (run->err, "");
-  root = parse_json (run->out);
+  root = pm_test_parse_json (run->out);
   o = json_node_get_object (root);
   assert_string_equal (json_object_get_string_member (o, "request"), "R01");
   assert_non_null (json_object_get_object_member (o, "excluded"));
@@ -367,7 +347,7 @@ test_default_date (void **state)
   const char *on;
 
   assert_int_equal (run->status, 0);
-  root = parse_json (run->out);
+  root = pm_test_parse_json (run->out);
   on = json_object_get_string_member (json_node_get_object (root), "on");
   assert_true (g_strcmp0 (on, day1) == 0 || g_strcmp0 (on, day2) == 0);
 }
@@ -443,7 +423,7 @@ test_warnings_only (void **state)
   assert_int_equal (match->status, 0);
   assert_true (g_str_has_prefix (match->err, prefix));
   assert_non_null (strstr (match->err, ": warning: "));
-  root = parse_json (match->out);
+  root = pm_test_parse_json (match->out);
 }
 
 static void

@@ -28,26 +28,6 @@ data (const char *name)
       data ("cli-rota-leave.csv"), "--prefs", data ("cli-rota-prefs.csv")
 #define BENCHMARK "--benchmark", data ("cli-rota-bench.txt")
 
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  JsonNode *root = json_from_string (text, &error);
-
-  if (root == NULL)
-    fail_msg ("not JSON: %s\n%s", error != NULL ? error->message : "empty", text);
-  return root;
-}
-
-static void
-assert_usage_error (PmTestRun *run)
-{
-  assert_int_equal (run->status, 64);
-  assert_string_equal (run->out, "");
-  assert_true (g_str_has_prefix (run->err, "peermatch: "));
-  assert_non_null (strstr (run->err, "--help"));
-}
-
 /* A path in a fresh temporary directory where no file is yet. */
 static char *
 temp_path (const char *basename)
@@ -127,20 +107,20 @@ test_usage_commands (void **state)
       "rota", "check", BENCHMARK, "--solution", data ("cli-rota-solution.csv"), "--seed", "1");
   g_autoptr (PmTestRun) stray = pm_test_run_cli ("rota", "plan", BENCHMARK, "extra");
 
-  assert_usage_error (none);
-  assert_usage_error (unknown);
+  pm_test_assert_usage_error (none);
+  pm_test_assert_usage_error (unknown);
   assert_non_null (strstr (unknown->err, "frobnicate"));
-  assert_usage_error (neither);
+  pm_test_assert_usage_error (neither);
   assert_non_null (strstr (neither->err, "--benchmark"));
-  assert_usage_error (both);
-  assert_usage_error (no_people);
+  pm_test_assert_usage_error (both);
+  pm_test_assert_usage_error (no_people);
   assert_non_null (strstr (no_people->err, "--supporters"));
-  assert_usage_error (bench_people);
+  pm_test_assert_usage_error (bench_people);
   assert_non_null (strstr (bench_people->err, "--supporters"));
-  assert_usage_error (no_solution);
+  pm_test_assert_usage_error (no_solution);
   assert_non_null (strstr (no_solution->err, "--solution"));
-  assert_usage_error (check_seed);
-  assert_usage_error (stray);
+  pm_test_assert_usage_error (check_seed);
+  pm_test_assert_usage_error (stray);
 }
 
 /* Bad values are usage errors even when the inputs do not exist: they are found first. */
@@ -155,7 +135,7 @@ test_usage_values (void **state)
       g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", "--benchmark",
                                                    "/nonexistent/i.txt", "--seed", seeds[i]);
 
-      assert_usage_error (run);
+      pm_test_assert_usage_error (run);
       assert_non_null (strstr (run->err, "--seed"));
     }
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
@@ -163,14 +143,14 @@ test_usage_values (void **state)
       g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", "--benchmark",
                                                    "/nonexistent/i.txt", "--time-limit", limits[i]);
 
-      assert_usage_error (run);
+      pm_test_assert_usage_error (run);
       assert_non_null (strstr (run->err, "--time-limit"));
     }
   {
     g_autoptr (PmTestRun) run
         = pm_test_run_cli ("rota", "plan", "--benchmark", "/nonexistent/i.txt", "--format", "xml");
 
-    assert_usage_error (run);
+    pm_test_assert_usage_error (run);
     assert_non_null (strstr (run->err, "xml"));
   }
 }
@@ -272,7 +252,7 @@ test_plan_json (void **state)
 
   assert_int_equal (run->status, 0);
   assert_string_equal (run->err, "");
-  root = parse_json (run->out);
+  root = pm_test_parse_json (run->out);
   check_plan_json (root, "2026-12-07", TRUE);
   /* the search covers something: at least one assignment */
   assert_true (json_array_get_length (
@@ -292,14 +272,14 @@ test_plan_benchmark (void **state)
 
   assert_int_equal (run->status, 0);
   assert_string_equal (run->err, "");
-  root = parse_json (run->out);
+  root = pm_test_parse_json (run->out);
   /* the benchmark format has no dates: day 0 is Monday 2024-01-01 */
   check_plan_json (root, "2024-01-01", TRUE);
   assert_int_equal (text->status, 0);
   assert_true (strlen (text->out) > 0);
   assert_int_equal (limited->status, 0);
   assert_string_equal (limited->err, "");
-  limited_root = parse_json (limited->out);
+  limited_root = pm_test_parse_json (limited->out);
   check_plan_json (limited_root, "2024-01-01", TRUE);
 }
 
@@ -365,7 +345,7 @@ check_round_trip (const char *format, const char *basename)
 
   assert_int_equal (json->status, 0);
   assert_int_equal (planned->status, 0);
-  root = parse_json (json->out);
+  root = pm_test_parse_json (json->out);
   objective = json_object_get_int_member (json_node_get_object (root), "objective");
   assert_int_equal (text->status, 0);
   assert_string_equal (text->err, "");
@@ -431,7 +411,7 @@ test_check_golden (void **state)
   expected = pm_test_read_file (golden, NULL);
   assert_string_equal (text->out, expected);
   assert_int_equal (json->status, 3);
-  root = parse_json (json->out);
+  root = pm_test_parse_json (json->out);
   o = json_node_get_object (root);
   check_plan_json (root, "2026-12-07", FALSE);
   assert_int_equal (json_object_get_int_member (o, "objective"), 2153);
@@ -459,7 +439,7 @@ test_plan_infeasible (void **state)
   guint n;
 
   assert_int_equal (run->status, 3);
-  root = parse_json (run->out);
+  root = pm_test_parse_json (run->out);
   check_plan_json (root, "2026-12-07", FALSE);
   n = json_array_get_length (
       json_object_get_array_member (json_node_get_object (root), "hard_violations"));
