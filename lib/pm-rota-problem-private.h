@@ -17,4 +17,9 @@ pm_rota_problem_new_take (PmRotaModel *model);
 const PmRotaModel *
 pm_rota_problem_get_model (PmRotaProblem *self);
 
+/* Returns: (transfer none): the model, for pm_reader_read_busy() alone, which adds busy times
+ * to it before the problem is shared (the one exception to "never changed") */
+PmRotaModel *
+pm_rota_problem_get_model_mutable (PmRotaProblem *self);
+
 G_END_DECLS

@@ -65,6 +65,13 @@ pm_rota_problem_get_model (PmRotaProblem *self)
   return self->model;
 }
 
+PmRotaModel *
+pm_rota_problem_get_model_mutable (PmRotaProblem *self)
+{
+  g_return_val_if_fail (PM_IS_ROTA_PROBLEM (self), NULL);
+  return self->model;
+}
+
 /**
  * pm_rota_problem_get_name:
  * @self: a #PmRotaProblem

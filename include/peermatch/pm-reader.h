@@ -45,5 +45,9 @@ PM_AVAILABLE_IN_ALL
 PmRota *
 pm_reader_read_rota (PmRotaProblem *problem, const char *path, PmDiagnostics *diagnostics,
                      GError **error);
+PM_AVAILABLE_IN_ALL
+gboolean
+pm_reader_read_busy (PmRotaProblem *problem, const char *dir, PmDiagnostics *diagnostics,
+                     GError **error);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* peermatch: JSON, CSV and text renderings of rankings and matchings.
+/* peermatch: JSON, CSV and text renderings of rankings, matchings and rotas, and the
+ * iCalendar export of rotas.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #pragma once
 
@@ -43,5 +44,12 @@ pm_ranking_to_data (PmRanking *ranking, PmFormat format, gsize *length);
 PM_AVAILABLE_IN_ALL
 char *
 pm_rota_to_data (PmRota *rota, PmFormat format, gsize *length);
+PM_AVAILABLE_IN_ALL
+char *
+pm_rota_to_ical (PmRota *rota, const char *person_id, gint64 dtstamp, gsize *length,
+                 GError **error);
+PM_AVAILABLE_IN_ALL
+gboolean
+pm_rota_write_ical (PmRota *rota, const char *dir, gint64 dtstamp, GError **error);
 
 G_END_DECLS
