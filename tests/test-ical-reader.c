@@ -203,8 +203,10 @@ test_malformed (void **state)
     }
 }
 
-/* A person id is never used to build a path unless it is a plain file name. */
-#define UNSAFE "(empty, '.', '..', over 250 bytes, or with a '/' or a control character) [person]\n"
+/* A person id is never used to build a path unless it is a safe file name (the export's
+ * rules: pm_ical_file_name_problem). */
+#define DOT ": it starts with '.' or '-' [person]\n"
+#define CONTROL ": it holds a control character or one of / \\ : * ? \" < > | [person]\n"
 
 static void
 test_unsafe_id (void **state)
@@ -219,11 +221,11 @@ test_unsafe_id (void **state)
   assert_false (pm_reader_read_busy (problem, "busy-events", diagnostics, &error));
   assert_true (g_error_matches (error, PM_ERROR, PM_ERROR_INVALID_DATA));
   text = pm_test_format_diagnostics (diagnostics);
-  assert_string_equal (text, "busy-events: person: the id '..' cannot name a calendar file " UNSAFE
+  assert_string_equal (text, "busy-events: person: the id '..' cannot name a calendar file" DOT
                              "busy-events: person: the id '../busy-events/S1' cannot name "
-                             "a calendar file " UNSAFE "busy-events: person: the id 'S\\t2' "
-                             "cannot name a calendar file " UNSAFE "busy-events: person: the id "
-                             "'.' cannot name a calendar file " UNSAFE);
+                             "a calendar file" CONTROL "busy-events: person: the id 'S\\t2' "
+                             "cannot name a calendar file" CONTROL "busy-events: person: the id "
+                             "'.' cannot name a calendar file" DOT);
   cells = blocked (problem, 0); /* S1's own file is fine, but nothing is half applied */
   assert_string_equal (cells, "");
 }

@@ -1,5 +1,5 @@
-/* peermatch tests: `peermatch rota plan` and `peermatch rota check` end to end (stdout,
- * stderr, exit status, --output).
+/* peermatch tests: `peermatch rota plan` and `rota check` end to end (stdout, stderr, exit
+ * status, --output); the calendar options are in test-rota-calendar-cli.c.
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * PM_CLI names the built binary (tests/meson.build sets it); the cli-rota-* files live in
@@ -58,9 +58,14 @@ test_help (void **state)
   g_autoptr (PmTestRun) plan = pm_test_run_cli ("rota", "plan", "--help");
   g_autoptr (PmTestRun) help_plan = pm_test_run_cli ("help", "rota", "plan");
   g_autoptr (PmTestRun) check = pm_test_run_cli ("rota", "check", "--help");
+  g_autoptr (PmTestRun) export = pm_test_run_cli ("rota", "export", "--help");
   const char *plan_options[]
-      = { "--rota",      "--supporters", "--regions", "--leave",  "--limits",     "--prefs",
-          "--benchmark", "--seed",       "--format",  "--output", "--time-limit", "--quiet" };
+      = { "--rota",  "--supporters", "--regions",    "--leave",  "--limits",
+          "--prefs", "--benchmark",  "--seed",       "--format", "--output",
+          "--busy",  "--ics",        "--time-limit", "--quiet",  "SOURCE_DATE_EPOCH" };
+  const char *export_options[]
+      = { "--rota", "--supporters", "--regions", "--leave", "--limits",         "--prefs",
+          "--busy", "--benchmark",  "--plan",    "--ics",   "SOURCE_DATE_EPOCH" };
 
   assert_int_equal (top->status, 0);
   assert_non_null (strstr (top->out, "\n  rota "));
@@ -68,6 +73,7 @@ test_help (void **state)
   assert_string_equal (rota->err, "");
   assert_non_null (strstr (rota->out, "plan"));
   assert_non_null (strstr (rota->out, "check"));
+  assert_non_null (strstr (rota->out, "export"));
   assert_int_equal (help_rota->status, 0);
   assert_string_equal (help_rota->out, rota->out);
   assert_int_equal (plan->status, 0);
@@ -77,15 +83,17 @@ test_help (void **state)
   assert_string_equal (help_plan->out, plan->out);
   assert_int_equal (check->status, 0);
   assert_non_null (strstr (check->out, "--solution"));
+  assert_non_null (strstr (check->out, "--busy"));
   assert_null (strstr (check->out, "--seed"));
-  /* The calendar options come later: not announced yet. */
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *text = (const char *[]){ top->out, plan->out, check->out }[i];
-
-      assert_null (strstr (text, "--busy"));
-      assert_null (strstr (text, "--ics"));
-    }
+  assert_null (strstr (check->out, "--ics"));
+  assert_int_equal (export->status, 0);
+  assert_string_equal (export->err, "");
+  for (guint i = 0; i < G_N_ELEMENTS (export_options); i++)
+    assert_non_null (strstr (export->out, export_options[i]));
+  /* export writes calendars only: no search, no rota output */
+  for (guint i = 0; i < 4; i++)
+    assert_null (strstr (export->out,
+                         (const char *[]){ "--seed", "--format", "--output", "--solution" }[i]));
 }
 
 /* ---- usage errors: 64 before any input is read */

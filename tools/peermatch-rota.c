@@ -1,20 +1,26 @@
-/* peermatch: the rota commands of the command-line tool (`rota plan`, `rota check`).
+/* peermatch: the rota commands of the command-line tool (`rota plan`, `rota check`,
+ * `rota export`).
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The commands, options and outputs are those of spec/rota.md "Commands"; the exit statuses
- * those of spec/matching.md, with 3 for a rota that breaks a hard rule. Where the
- * specification is silent, the commands behave as follows:
+ * The commands, options and outputs are those of spec/rota.md "Commands" and spec/calendar.md;
+ * the exit statuses those of spec/matching.md, with 3 for a rota that breaks a hard rule.
+ * Where the specification is silent, the commands behave as follows:
  *
  * - The problem comes from `--rota rota.ini` with `--supporters FILE` (required) and the
- *   optional `--regions`, `--limits`, `--leave` and `--prefs` tables, read as `match` reads
- *   them (the built-in region tree without `--regions`; the built-in policy, which the rota
- *   does not use); or from `--benchmark FILE` alone. Exactly one of `--rota` and
- *   `--benchmark` is required; the supporters and table options cannot go with
+ *   optional `--regions`, `--limits`, `--leave`, `--prefs` and `--busy DIR` inputs, read as
+ *   `match` reads them (the built-in region tree without `--regions`; the built-in policy,
+ *   which the rota does not use); or from `--benchmark FILE` alone. Exactly one of `--rota`
+ *   and `--benchmark` is required; the supporters, table and `--busy` options cannot go with
  *   `--benchmark`. All these are usage errors (64), found before any input is read.
+ * - `--busy DIR` is read right after the problem, before anything else: `DIR/<person id>.ics`
+ *   for each person who has one (a person without a file has no busy time); every shift that
+ *   overlaps a busy time is then a day off (`not_allowed` when a rota puts someone on it).
+ *   A missing DIR is 66; a malformed calendar, or a person id that cannot name a file, 65
+ *   with FILE:LINE, and nothing is written.
  * - `--seed N` is a whole number from 0 to 2^64-1, default 1. `--time-limit S` is a number of
  *   seconds written with digits and at most one decimal point, above 0 and at most
  *   1000000000; without it the search does a fixed amount of work and the output bytes depend
- *   only on the inputs and the seed. `rota check` takes neither.
+ *   only on the inputs and the seed. Only `rota plan` takes them.
  * - `--format` defaults to `json` for `plan` (the rota as in the spec; `csv` is the rota as
  *   `date,shift,person` rows, `text` the library's plain-text rota) and to `text` for `check`
  *   (its report, below); `check --format json|csv` prints exactly what `plan` prints in that
@@ -24,17 +30,28 @@
  *   (person, then day, then rule), as `RULE PERSON DATE: DETAIL` (`RULE PERSON: DETAIL` for a
  *   rule over the whole horizon; RULE as in the JSON, e.g. `max_consecutive`; DATE the first
  *   day concerned), then one line `objective N (under U, over O, requests R)`.
- * - `--solution FILE` is JSON as `plan` writes it when its content starts with `{`, else CSV
- *   with the columns `date,shift,person` (the library's reader decides, by content, not by
- *   name); only its assignments are read, and its people, shifts and dates must be the
- *   problem's (65 otherwise, with FILE:LINE).
- * - `plan` writes its rota (to standard output or `--output`) also when it breaks a hard
- *   rule, then prints each violation on standard error as `peermatch: rota plan: LINE`, LINE
- *   as in check's report, and exits 3. `check` exits 3 after its report. A failed write
- *   (73, 74) takes precedence over 3.
+ * - `--solution FILE` (check) and `--plan FILE` (export) are JSON as `plan` writes it when the
+ *   content starts with `{`, else CSV with the columns `date,shift,person` (the library's
+ *   reader decides, by content, not by name); only the assignments are read, and their
+ *   people, shifts and dates must be the problem's (65 otherwise, with FILE:LINE).
+ * - `--ics DIR` (plan, and required by export) writes the calendars of spec/calendar.md with
+ *   the library's pm_rota_write_ical(): `DIR/rota.ics` and `DIR/<person id>.ics` for every
+ *   person, also those without a shift, DIR created when missing. Every event's DTSTAMP is
+ *   SOURCE_DATE_EPOCH when that is set (reproducible output; it must be a whole number of
+ *   seconds from 0 to 253402300799, 9999-12-31T23:59:59Z, written with digits only, else a
+ *   usage error naming the variable, as the reproducible-builds specification asks), else
+ *   the current time. The variable is read only with `--ics`. The benchmark's calendars are
+ *   in Europe/London. A person id that is not safe as a file name is 65 (the message names
+ *   the id) and no calendar is written; a folder or file that cannot be created is 73.
+ * - `plan` writes the calendars first and its rota (to standard output or `--output`) only
+ *   when they were written, so an input error in the calendars leaves no output at all. Both
+ *   are written also when the rota breaks a hard rule; `plan` and `export` then print each
+ *   violation on standard error as `peermatch: rota plan: LINE` (`rota export: `), LINE as
+ *   in check's report, and exit 3. `check` exits 3 after its report. A failed write (65 for
+ *   an unsafe id, 73, 74) takes precedence over 3.
  * - Diagnostics of the inputs (errors and warnings) go to standard error as
  *   `peermatch: FILE:LINE: message`, as for `match`; on an input error nothing is written to
- *   standard output or `--output`.
+ *   standard output, `--output` or `--ics`.
  * - While `plan` searches, and only when standard error is a terminal and `--quiet` is not
  *   given, one progress line is kept up to date in place (`\r`), at most four times a second:
  *   `peermatch: rota plan: 12 s, best objective 1234 (valid)`, or `(not valid yet, hard
@@ -58,6 +75,7 @@ enum
 {
   ROTA_PLAN = 1 << 0,
   ROTA_CHECK = 1 << 1,
+  ROTA_EXPORT = 1 << 2,
 };
 
 typedef struct
@@ -69,7 +87,10 @@ typedef struct
   char *limits;
   char *leave;
   char *prefs;
+  char *busy;
   char *solution;
+  char *plan;
+  char *ics;
   char *seed;
   char *time_limit;
   char *format;
@@ -88,7 +109,10 @@ rota_options_clear (RotaOptions *o)
   g_free (o->limits);
   g_free (o->leave);
   g_free (o->prefs);
+  g_free (o->busy);
   g_free (o->solution);
+  g_free (o->plan);
+  g_free (o->ics);
   g_free (o->seed);
   g_free (o->time_limit);
   g_free (o->format);
@@ -103,6 +127,7 @@ typedef struct
   guint64 seed;
   double time_limit; /* 0: none */
   PmFormat format;
+  gint64 dtstamp; /* of the calendars, with --ics */
 } RotaSettings;
 
 /* ---- options */
@@ -123,6 +148,8 @@ add_problem_entries (GOptionContext *context, RotaOptions *o)
       "FILE" },
     { "prefs", 0, 0, G_OPTION_ARG_FILENAME, &o->prefs,
       "Shift requests, person,date,shift,kind,weight (CSV or JSON)", "FILE" },
+    { "busy", 0, 0, G_OPTION_ARG_FILENAME, &o->busy,
+      "Busy times: DIR/<person id>.ics, each person's own calendar", "DIR" },
     { "benchmark", 0, 0, G_OPTION_ARG_FILENAME, &o->benchmark,
       "A shift scheduling benchmark instance (instead of --rota)", "FILE" },
     G_OPTION_ENTRY_NULL,
@@ -146,12 +173,15 @@ add_plan_entries (GOptionContext *context, RotaOptions *o)
   g_option_context_add_main_entries (context, entries, NULL);
 }
 
-static GOptionContext *
-rota_context_new (const char *summary, RotaOptions *o, guint which)
+/* What each subcommand writes: calendars (plan, export), the rota or report (plan, check). */
+static void
+add_output_entries (GOptionContext *context, RotaOptions *o, guint which)
 {
-  GOptionEntry solution[] = {
-    { "solution", 0, 0, G_OPTION_ARG_FILENAME, &o->solution,
-      "The rota to check: JSON as plan writes it, or CSV date,shift,person", "FILE" },
+  GOptionEntry ics[] = {
+    { "ics", 0, 0, G_OPTION_ARG_FILENAME, &o->ics,
+      which == ROTA_EXPORT ? "Write the calendars (rota.ics, <person id>.ics) to DIR"
+                           : "Also write the calendars (rota.ics, <person id>.ics) to DIR",
+      "DIR" },
     G_OPTION_ENTRY_NULL,
   };
   GOptionEntry output[] = {
@@ -161,23 +191,55 @@ rota_context_new (const char *summary, RotaOptions *o, guint which)
       "json|csv|text" },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &o->output,
       "Write to FILE (atomically) instead of standard output", "FILE" },
+    G_OPTION_ENTRY_NULL,
+  };
+  GOptionEntry help[] = {
     { "help", 'h', 0, G_OPTION_ARG_NONE, &o->help, "Show this help", NULL },
     G_OPTION_ENTRY_NULL,
   };
+
+  if (which != ROTA_CHECK)
+    g_option_context_add_main_entries (context, ics, NULL);
+  if (which != ROTA_EXPORT)
+    g_option_context_add_main_entries (context, output, NULL);
+  g_option_context_add_main_entries (context, help, NULL);
+}
+
+static GOptionContext *
+rota_context_new (const char *summary, RotaOptions *o, guint which)
+{
+  GOptionEntry solution[] = {
+    { "solution", 0, 0, G_OPTION_ARG_FILENAME, &o->solution,
+      "The rota to check: JSON as plan writes it, or CSV date,shift,person", "FILE" },
+    G_OPTION_ENTRY_NULL,
+  };
+  GOptionEntry plan[] = {
+    { "plan", 0, 0, G_OPTION_ARG_FILENAME, &o->plan,
+      "The rota to export: JSON as plan writes it, or CSV date,shift,person", "FILE" },
+    G_OPTION_ENTRY_NULL,
+  };
+  const char *calendars
+      = "\n\nThe calendars' DTSTAMP is SOURCE_DATE_EPOCH (whole seconds since 1970) when that\n"
+        "is set, for reproducible output, else the current time.";
+  g_autofree char *description = NULL;
   GOptionContext *context = g_option_context_new (NULL);
 
+  description = g_strconcat (
+      "Exit status: 0 a valid rota, 3 a rota that breaks a hard rule (written all the\n"
+      "same), 64 bad usage, 65 invalid input data, 66 an input cannot be opened,\n"
+      "73 an output cannot be created, 74 another I/O error.",
+      which == ROTA_CHECK ? "" : calendars, NULL);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_summary (context, summary);
-  g_option_context_set_description (
-      context, "Exit status: 0 a valid rota, 3 a rota that breaks a hard rule (written all the\n"
-               "same), 64 bad usage, 65 invalid input data, 66 an input cannot be opened,\n"
-               "73 an output cannot be created, 74 another I/O error.");
+  g_option_context_set_description (context, description);
   add_problem_entries (context, o);
   if (which == ROTA_CHECK)
     g_option_context_add_main_entries (context, solution, NULL);
+  else if (which == ROTA_EXPORT)
+    g_option_context_add_main_entries (context, plan, NULL);
   else
     add_plan_entries (context, o);
-  g_option_context_add_main_entries (context, output, NULL);
+  add_output_entries (context, o, which);
   return context;
 }
 
@@ -206,8 +268,9 @@ parse_seconds (const char *text, double *seconds)
 static int
 check_problem_options (const char *command, const RotaOptions *o)
 {
-  const char *rota_only[] = { "--supporters", "--regions", "--limits", "--leave", "--prefs" };
-  const char *given[] = { o->supporters, o->regions, o->limits, o->leave, o->prefs };
+  const char *rota_only[]
+      = { "--supporters", "--regions", "--limits", "--leave", "--prefs", "--busy" };
+  const char *given[] = { o->supporters, o->regions, o->limits, o->leave, o->prefs, o->busy };
 
   if (o->rota != NULL && o->benchmark != NULL)
     return pm_cli_usage_error (command, "--rota and --benchmark cannot be used together");
@@ -230,6 +293,10 @@ settings_resolve (const char *command, const RotaOptions *o, guint which, RotaSe
     return status;
   if (which == ROTA_CHECK && o->solution == NULL)
     return pm_cli_usage_error (command, "missing required option --solution FILE");
+  if (which == ROTA_EXPORT && o->plan == NULL)
+    return pm_cli_usage_error (command, "missing required option --plan FILE");
+  if (which == ROTA_EXPORT && o->ics == NULL)
+    return pm_cli_usage_error (command, "missing required option --ics DIR");
   s->seed = DEFAULT_SEED;
   if (o->seed != NULL && !g_ascii_string_to_unsigned (o->seed, 10, 0, G_MAXUINT64, &s->seed, NULL))
     return pm_cli_usage_error (command, "--seed wants a whole number from 0 up, not '%s'", o->seed);
@@ -241,6 +308,9 @@ settings_resolve (const char *command, const RotaOptions *o, guint which, RotaSe
   if (o->format != NULL && !pm_format_from_string (o->format, &s->format))
     return pm_cli_usage_error (command, "unknown --format '%s' (expected json, csv or text)",
                                o->format);
+  s->dtstamp = 0;
+  if (o->ics != NULL)
+    return pm_cli_get_dtstamp (command, &s->dtstamp);
   return PM_CLI_EXIT_OK;
 }
 
@@ -258,6 +328,17 @@ rota_options_parse (const char *command, const char *summary, RotaOptions *o, gu
 }
 
 /* ---- reading the inputs */
+
+/* The busy times change the problem: read before any rota or planner is made from it. */
+static gboolean
+read_busy (PmRotaProblem *problem, const char *dir, PmCliLoader *l)
+{
+  g_autoptr (GError) error = NULL;
+  guint before = pm_diagnostics_get_n_errors (l->diagnostics);
+  gboolean ok = pm_reader_read_busy (problem, dir, l->diagnostics, &error);
+
+  return pm_cli_loader_done (l, before, ok, error);
+}
 
 static PmRotaProblem *
 read_problem (const RotaOptions *o, PmCliLoader *l)
@@ -284,13 +365,16 @@ read_problem (const RotaOptions *o, PmCliLoader *l)
   problem = pm_reader_read_rota_problem (network, o->rota, o->limits, o->leave, o->prefs,
                                          l->diagnostics, &error);
   pm_cli_loader_done (l, before, problem != NULL, error);
+  if (problem != NULL && o->busy != NULL && !read_busy (problem, o->busy, l))
+    g_clear_object (&problem);
   return problem;
 }
 
-/* Reads the problem and, with @solution, a rota of it. Every diagnostic goes to standard
- * error; on any error returns FALSE with *@status set. */
+/* Reads the problem and, with @solution, the rota of it in the file @rota_path. Every
+ * diagnostic goes to standard error; on any error returns FALSE with *@status set. */
 static gboolean
-load_inputs (const RotaOptions *o, PmRotaProblem **problem, PmRota **solution, int *status)
+load_inputs (const RotaOptions *o, const char *rota_path, PmRotaProblem **problem,
+             PmRota **solution, int *status)
 {
   g_autoptr (PmDiagnostics) diagnostics = pm_diagnostics_new ();
   PmCliLoader loader = { diagnostics, PM_CLI_EXIT_OK };
@@ -301,7 +385,7 @@ load_inputs (const RotaOptions *o, PmRotaProblem **problem, PmRota **solution, i
   if (*problem != NULL && solution != NULL)
     {
       before = pm_diagnostics_get_n_errors (diagnostics);
-      *solution = pm_reader_read_rota (*problem, o->solution, diagnostics, &error);
+      *solution = pm_reader_read_rota (*problem, rota_path, diagnostics, &error);
       pm_cli_loader_done (&loader, before, *solution != NULL, error);
     }
   pm_cli_print_diagnostics (diagnostics, stderr, "peermatch: ");
@@ -467,6 +551,28 @@ plan (PmRotaProblem *problem, const RotaSettings *s, gboolean show_progress, GEr
   return rota;
 }
 
+/* Writes the calendars of @rota into @dir (none when @dir is NULL). */
+static int
+write_calendars (PmRota *rota, const char *dir, gint64 dtstamp)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (dir == NULL || pm_rota_write_ical (rota, dir, dtstamp, &error))
+    return PM_CLI_EXIT_OK;
+  return pm_cli_report_error (error);
+}
+
+/* The exit status after @rota was written with @status: a failed write first, then 3 for a
+ * rota that breaks a hard rule (each violation printed after @prefix). */
+static int
+written_status (PmRota *rota, const char *prefix, int status)
+{
+  print_violations (rota, prefix);
+  if (status != PM_CLI_EXIT_OK)
+    return status;
+  return pm_rota_is_valid (rota) ? PM_CLI_EXIT_OK : PM_CLI_EXIT_HARD_RULE;
+}
+
 static int
 rota_plan (char **args)
 {
@@ -487,17 +593,18 @@ rota_plan (char **args)
                                &o, ROTA_PLAN, args, &s, &done);
   if (status != PM_CLI_EXIT_OK || done)
     return status;
-  if (!load_inputs (&o, &problem, NULL, &status))
+  if (!load_inputs (&o, NULL, &problem, NULL, &status))
     return status;
   rota = plan (problem, &s, !o.quiet && isatty (fileno (stderr)), &error);
   if (rota == NULL)
     return pm_cli_report_error (error);
   data = pm_rota_to_data (rota, s.format, &length);
-  status = pm_cli_emit (o.output, data, length);
-  print_violations (rota, "peermatch: rota plan: ");
-  if (status != PM_CLI_EXIT_OK)
-    return status;
-  return pm_rota_is_valid (rota) ? PM_CLI_EXIT_OK : PM_CLI_EXIT_HARD_RULE;
+  /* the calendars first: the library checks the ids before it writes any, so an unsafe id
+   * leaves no output at all */
+  status = write_calendars (rota, o.ics, s.dtstamp);
+  if (status == PM_CLI_EXIT_OK)
+    status = pm_cli_emit (o.output, data, length);
+  return written_status (rota, "peermatch: rota plan: ", status);
 }
 
 static int
@@ -521,7 +628,7 @@ rota_check (char **args)
       &o, ROTA_CHECK, args, &s, &done);
   if (status != PM_CLI_EXIT_OK || done)
     return status;
-  if (!load_inputs (&o, &problem, &rota, &status))
+  if (!load_inputs (&o, o.solution, &problem, &rota, &status))
     return status;
   if (s.format == PM_FORMAT_TEXT)
     data = report_to_text (rota, &length);
@@ -533,16 +640,44 @@ rota_check (char **args)
   return pm_rota_is_valid (rota) ? PM_CLI_EXIT_OK : PM_CLI_EXIT_HARD_RULE;
 }
 
+static int
+rota_export (char **args)
+{
+  const char *command = "rota export";
+  g_auto (RotaOptions) o = { 0 };
+  g_autoptr (PmRotaProblem) problem = NULL;
+  g_autoptr (PmRota) rota = NULL;
+  RotaSettings s;
+  gboolean done;
+  int status;
+
+  status = rota_options_parse (
+      command,
+      "Export a rota as iCalendar files: DIR/rota.ics with every shift and the people\n"
+      "on call, and DIR/<person id>.ics with each person's own shifts.\n\n"
+      "Required: --rota FILE --supporters FILE, or --benchmark FILE; and --plan FILE\n"
+      "--ics DIR",
+      &o, ROTA_EXPORT, args, &s, &done);
+  if (status != PM_CLI_EXIT_OK || done)
+    return status;
+  if (!load_inputs (&o, o.plan, &problem, &rota, &status))
+    return status;
+  status = write_calendars (rota, o.ics, s.dtstamp);
+  return written_status (rota, "peermatch: rota export: ", status);
+}
+
 static const PmCliCommand subcommands[] = {
   { "plan", rota_plan, "search for a rota and write it" },
   { "check", rota_check, "list the hard rules a rota breaks and its objective" },
+  { "export", rota_export, "write a rota as iCalendar files, one per person and one for all" },
 };
 
 static void
 print_rota_usage (void)
 {
   fputs ("Usage: peermatch rota SUBCOMMAND [OPTION…]\n\n"
-         "Plan the on-call rota of the peer supporters, or check one.\n\n"
+         "Plan the on-call rota of the peer supporters, check one, or export one as\n"
+         "calendars.\n\n"
          "Subcommands:\n",
          stdout);
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
@@ -556,7 +691,7 @@ pm_cli_cmd_rota (char **args)
   g_autofree char *prgname = NULL;
 
   if (args[1] == NULL)
-    return pm_cli_usage_error ("rota", "missing subcommand (plan or check)");
+    return pm_cli_usage_error ("rota", "missing subcommand (plan, check or export)");
   if (strcmp (args[1], "--help") == 0 || strcmp (args[1], "-h") == 0)
     {
       print_rota_usage ();
@@ -569,5 +704,6 @@ pm_cli_cmd_rota (char **args)
         g_set_prgname (prgname);
         return subcommands[i].run (args + 1);
       }
-  return pm_cli_usage_error ("rota", "unknown subcommand '%s' (expected plan or check)", args[1]);
+  return pm_cli_usage_error ("rota", "unknown subcommand '%s' (expected plan, check or export)",
+                             args[1]);
 }

@@ -1,5 +1,5 @@
 /* peermatch: the command-line tool: the command table, and the matching commands (match, rank,
- * check). The rota commands (rota plan, rota check) are in peermatch-rota.c, what the commands
+ * check). The rota commands (rota plan, check, export) are in peermatch-rota.c, what the commands
  * share in pm-cli.c.
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -342,7 +342,7 @@ static const PmCliCommand commands[] = {
   { "match", cmd_match, "match every request with at most one supporter" },
   { "rank", cmd_rank, "rank the eligible supporters for one request" },
   { "check", cmd_check, "check the input files and list every problem" },
-  { "rota", pm_cli_cmd_rota, "plan an on-call rota, or check one (rota plan, rota check)" },
+  { "rota", pm_cli_cmd_rota, "plan an on-call rota, check one or export it as calendars" },
   { "help", cmd_help, "show this help, or a command's help" },
 };
 

@@ -93,6 +93,12 @@ pm_cli_print_diagnostics (PmDiagnostics *diagnostics, FILE *stream, const char *
 int
 pm_cli_emit (const char *output, const char *data, gsize length);
 
+/* The DTSTAMP of exported calendars, in Unix seconds: SOURCE_DATE_EPOCH when it is set (the
+ * reproducible-builds convention), else the current time. Returns: PM_CLI_EXIT_OK, or
+ * PM_CLI_EXIT_USAGE after printing why the variable is malformed. */
+int
+pm_cli_get_dtstamp (const char *command, gint64 *dtstamp);
+
 /* `peermatch rota …` (peermatch-rota.c). */
 int
 pm_cli_cmd_rota (char **args);

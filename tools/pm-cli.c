@@ -73,6 +73,36 @@ pm_cli_parse (const char *command, GOptionContext *context, const gboolean *help
   return PM_CLI_EXIT_OK;
 }
 
+/* 9999-12-31T23:59:59Z: the last instant an iCalendar DATE-TIME can write (as GCC's limit). */
+#define MAX_SOURCE_DATE_EPOCH G_GUINT64_CONSTANT (253402300799)
+
+/* https://reproducible-builds.org/specs/source-date-epoch/: the value is digits as
+ * `date +%s` prints them, and a malformed one is an error rather than silently ignored
+ * (an empty one too: it would otherwise fall back to the clock unnoticed). */
+int
+pm_cli_get_dtstamp (const char *command, gint64 *dtstamp)
+{
+  const char *text = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (text == NULL)
+    {
+      *dtstamp = g_get_real_time () / G_USEC_PER_SEC;
+      return PM_CLI_EXIT_OK;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, 0, MAX_SOURCE_DATE_EPOCH, &seconds, NULL))
+    {
+      g_autofree char *shown = g_strescape (text, NULL);
+
+      return pm_cli_usage_error (command,
+                                 "SOURCE_DATE_EPOCH wants a whole number of seconds from 0 to "
+                                 "%" G_GUINT64_FORMAT ", not '%s'",
+                                 MAX_SOURCE_DATE_EPOCH, shown);
+    }
+  *dtstamp = (gint64)seconds;
+  return PM_CLI_EXIT_OK;
+}
+
 /* ---- reading the network */
 
 /* An error the reader did not also record as a diagnostic (the file cannot be opened, say) is

@@ -7,6 +7,7 @@
  * in the calendar export. Every file is read into a separate array of blocked cells first and
  * only applied when no file had a problem: an error leaves the problem as it was. */
 #include "pm-private.h"
+#include "pm-ical-private.h"
 #include "pm-ical-reader-private.h"
 #include "pm-rota-problem-private.h"
 #include "pm-rota-time-private.h"
@@ -14,19 +15,6 @@
 
 #include <errno.h>
 #include <string.h>
-
-/* Empty, `.`, `..`, too long for a file name, a `/` or a control character: such an id never
- * builds a path. */
-static gboolean
-safe_file_name (const char *id)
-{
-  if (*id == '\0' || strcmp (id, ".") == 0 || strcmp (id, "..") == 0 || strlen (id) > 250)
-    return FALSE;
-  for (const char *p = id; *p != '\0'; p++)
-    if (*p == '/' || (guchar)*p < 0x20 || *p == 0x7f)
-      return FALSE;
-  return TRUE;
-}
 
 static gboolean
 window_init (PmIcalWindow *w, const PmRotaModel *model, GError **error)
@@ -69,17 +57,16 @@ read_people (PmTableCtx *ctx, const PmRotaModel *model, const PmIcalWindow *w, c
   for (int p = 0; p < PM_ROTA_N_PEOPLE (model); p++)
     {
       const char *id = PM_ROTA_PERSON (model, p)->id;
+      const char *problem = pm_ical_file_name_problem (id);
       g_autofree char *name = NULL, *path = NULL, *data = NULL, *quoted = NULL;
       gsize length;
 
-      if (!safe_file_name (id))
+      if (problem != NULL)
         {
-          quoted = g_strescape (id, NULL);
+          quoted = pm_ical_shown_id (id);
           ctx->file = dir;
           pm_table_report (ctx, PM_SEVERITY_ERROR, 0, "person",
-                           "person: the id '%s' cannot name a calendar file (empty, '.', '..', "
-                           "over 250 bytes, or with a '/' or a control character)",
-                           quoted);
+                           "person: the id '%s' cannot name a calendar file: %s", quoted, problem);
           continue;
         }
       name = g_strconcat (id, ".ics", NULL);

@@ -122,3 +122,49 @@ pm_ical_append_text (GString *out, const char *name, const char *text)
   pm_ical_escape_text (value, text);
   pm_ical_append_line (out, name, value->str);
 }
+
+/* ---- person ids as calendar file names (the rules: pm-ical-private.h) */
+
+static gboolean
+reserved_name (const char *id)
+{
+  static const char *const devices[] = { "con", "prn", "aux", "nul", NULL };
+  g_autofree char *lower = g_ascii_strdown (id, -1);
+
+  if (strcmp (lower, "rota") == 0 || g_strv_contains (devices, lower))
+    return TRUE;
+  return strlen (lower) == 4 && (g_str_has_prefix (lower, "com") || g_str_has_prefix (lower, "lpt"))
+         && g_ascii_isdigit (lower[3]);
+}
+
+const char *
+pm_ical_file_name_problem (const char *id)
+{
+  gsize length = strlen (id);
+
+  if (length == 0 || length > PM_ICAL_MAX_ID_BYTES)
+    return "it is empty or longer than 200 bytes";
+  if (!g_utf8_validate (id, (gssize)length, NULL))
+    return "it is not UTF-8";
+  for (const char *p = id; *p != '\0'; p++)
+    if ((guchar)*p < 0x20 || *p == 0x7F || strchr ("/\\:*?\"<>|", *p) != NULL)
+      return "it holds a control character or one of / \\ : * ? \" < > |";
+  if (id[0] == '.' || id[0] == '-')
+    return "it starts with '.' or '-'";
+  if (id[length - 1] == ' ' || id[length - 1] == '.')
+    return "it ends with a space or '.'";
+  if (reserved_name (id))
+    return "it is a reserved name (rota, or a Windows device name)";
+  return NULL;
+}
+
+char *
+pm_ical_shown_id (const char *id)
+{
+  char exceptions[129] = { 0 };
+
+  /* escape control characters, keep UTF-8 letters */
+  for (int c = 0x80; c <= 0xFF; c++)
+    exceptions[c - 0x80] = (char)c;
+  return g_strescape (id, exceptions);
+}

@@ -25,6 +25,19 @@ pm_ical_append_text (GString *out, const char *name, const char *text);
 void
 pm_ical_escape_text (GString *out, const char *text);
 
+/* A person id names their calendar file (export, and busy-time import) only when it is safe
+ * on every system a calendar folder may be copied to: 1 to PM_ICAL_MAX_ID_BYTES bytes of
+ * UTF-8; no control character and none of / \\ : * ? " < > |; not starting with `.` (hidden,
+ * `.` and `..`) or `-` (an option to shell tools); not ending with a space or a dot (Windows
+ * drops them); not `rota` (rota.ics) nor a reserved Windows device name (CON, PRN, AUX, NUL,
+ * COM0-9, LPT0-9), in any case. Returns why @id is not safe, or NULL when it is. */
+#define PM_ICAL_MAX_ID_BYTES 200
+const char *
+pm_ical_file_name_problem (const char *id);
+/* @id for a message: control characters escaped, UTF-8 letters kept. */
+char *
+pm_ical_shown_id (const char *id);
+
 /* ---- the time zone (pm-ical-zone.c) */
 
 /* A change of offset under a POSIX TZ rule `Mm.w.d/time`: in month @month (1-12), week

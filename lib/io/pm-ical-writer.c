@@ -44,12 +44,9 @@
  *
  * pm_rota_write_ical() writes rota.ics and <person id>.ics for everyone, people without a
  * shift included (an empty calendar keeps a subscription alive). A person id is used as a file
- * name only when it is safe on every system a calendar folder may be copied to: 1 to 200
- * bytes of UTF-8; no control character and none of / \ : * ? " < > |; not starting with
- * `.` (hidden, `.` and `..`) or `-` (an option to shell tools); not ending with a space or a
- * dot (Windows drops them); not `rota` (rota.ics) nor a reserved Windows device name (CON,
- * PRN, AUX, NUL, COM0-9, LPT0-9), in any case; and no two ids the same when case is ignored
- * (case-insensitive file systems). Otherwise nothing at all is written. */
+ * name only when pm_ical_file_name_problem() finds it safe on every system a calendar folder
+ * may be copied to, and no two ids are the same when case is ignored (case-insensitive file
+ * systems). Otherwise nothing at all is written. */
 #include "pm-ical-private.h"
 #include "pm-rota-api-private.h"
 #include "pm-rota-time-private.h"
@@ -61,7 +58,6 @@
 #define LINE_OCTETS 75 /* RFC 5545 3.1, without the CRLF */
 #define SECONDS_PER_DAY ((gint64)86400)
 #define UID_HEX 32
-#define MAX_ID_BYTES 200
 
 /* ---- one export */
 
@@ -555,51 +551,6 @@ pm_rota_to_ical (PmRota *rota, const char *person_id, gint64 dtstamp, gsize *len
 
 /* ---- the calendar folder */
 
-static gboolean
-reserved_name (const char *id)
-{
-  static const char *const devices[] = { "con", "prn", "aux", "nul", NULL };
-  g_autofree char *lower = g_ascii_strdown (id, -1);
-
-  if (strcmp (lower, "rota") == 0 || g_strv_contains (devices, lower))
-    return TRUE;
-  return strlen (lower) == 4 && (g_str_has_prefix (lower, "com") || g_str_has_prefix (lower, "lpt"))
-         && g_ascii_isdigit (lower[3]);
-}
-
-/* Why @id is no safe file name, or NULL (see the top comment). */
-static const char *
-unsafe_reason (const char *id)
-{
-  gsize length = strlen (id);
-
-  if (length == 0 || length > MAX_ID_BYTES)
-    return "it is empty or longer than 200 bytes";
-  if (!g_utf8_validate (id, (gssize)length, NULL))
-    return "it is not UTF-8";
-  for (const char *p = id; *p != '\0'; p++)
-    if ((guchar)*p < 0x20 || *p == 0x7F || strchr ("/\\:*?\"<>|", *p) != NULL)
-      return "it holds a control character or one of / \\ : * ? \" < > |";
-  if (id[0] == '.' || id[0] == '-')
-    return "it starts with '.' or '-'";
-  if (id[length - 1] == ' ' || id[length - 1] == '.')
-    return "it ends with a space or '.'";
-  if (reserved_name (id))
-    return "it is a reserved name (rota, or a Windows device name)";
-  return NULL;
-}
-
-static char *
-shown_id (const char *id)
-{
-  char exceptions[129] = { 0 };
-
-  /* escape control characters, keep UTF-8 letters */
-  for (int c = 0x80; c <= 0xFF; c++)
-    exceptions[c - 0x80] = (char)c;
-  return g_strescape (id, exceptions);
-}
-
 /* Every person id safe as a file name, and no two equal when case is ignored. */
 static gboolean
 check_ids (const PmRotaModel *model, GError **error)
@@ -609,13 +560,13 @@ check_ids (const PmRotaModel *model, GError **error)
   for (int p = 0; p < PM_ROTA_N_PEOPLE (model); p++)
     {
       const char *id = PM_ROTA_PERSON (model, p)->id;
-      const char *reason = unsafe_reason (id);
+      const char *reason = pm_ical_file_name_problem (id);
       g_autofree char *key = NULL;
       const char *other;
 
       if (reason != NULL)
         {
-          g_autofree char *shown = shown_id (id);
+          g_autofree char *shown = pm_ical_shown_id (id);
           g_set_error (error, PM_ERROR, PM_ERROR_INVALID_DATA,
                        "person: id '%s' cannot name a calendar file: %s", shown, reason);
           return FALSE;
