@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "pm-test-util.h"
 #include "pm-rota-search-private.h"
+#include "pm-rota-search-state-private.h"
 
 #define N_RANDOM 150
 #define MAX_COMBOS 60000
@@ -375,13 +376,136 @@ test_determinism_larger (void **state)
   g_free (b);
 }
 
+/* Every assignment of days [lo, hi] of @p's row in @rota (the rest fixed) that keeps @p's
+ * rules: the least objective among them, by the checker. */
+static gint64
+best_window (const PmRotaModel *model, const int *rota, int p, int lo, int hi)
+{
+  const int P = PM_ROTA_N_PEOPLE (model), D = model->n_days, S = PM_ROTA_N_SHIFTS (model);
+  g_autofree int *copy = g_memdup2 (rota, sizeof (int) * P * D);
+  const guint base = pm_rota_check (model, rota, NULL, NULL);
+  gint64 best = -1;
+  int n = 1;
+
+  for (int d = lo; d <= hi; d++)
+    n *= S + 1;
+  for (int code = 0; code < n; code++)
+    {
+      PmRotaCost cost;
+
+      for (int d = lo, c = code; d <= hi; d++, c /= S + 1)
+        copy[p * D + d] = c % (S + 1) - 1;
+      /* @p's row is valid in @rota and the others do not change */
+      if (pm_rota_check (model, copy, &cost, NULL) == base && (best < 0 || cost.objective < best))
+        best = cost.objective;
+    }
+  return best;
+}
+
+/* The row re-optimisation against brute force on tiny rows. Where it is exact (at most one
+ * per-type maximum, no total maximum), the window it returns keeps every rule and has the
+ * least objective of all the windows that do; when it returns none, the current window is
+ * such a least one. */
+static void
+test_row_exact (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (20261121);
+  int n_checked = 0, n_moved = 0;
+
+  (void)state;
+  for (int trial = 0; trial < 400; trial++)
+    {
+      g_autoptr (PmRotaModel) model = random_model (r);
+      const int P = PM_ROTA_N_PEOPLE (model), D = model->n_days;
+      const int p = g_rand_int_range (r, 0, P);
+      const int lo = g_rand_int_range (r, 0, D), hi = g_rand_int_range (r, lo, D);
+      g_autofree int *after = NULL;
+      Search s;
+      Move m;
+      PmRotaCost cost;
+      gint64 best;
+
+      for (int q = 0; q < P; q++)
+        {
+          PM_ROTA_PERSON (model, q)->max_shifts = PM_ROTA_UNLIMITED;
+          for (int v = 1; v < PM_ROTA_N_SHIFTS (model); v++)
+            PM_ROTA_PERSON (model, q)->max_per_shift[v] = PM_ROTA_UNLIMITED;
+        }
+      pm_rs_init (&s, model, trial);
+      for (int q = 0; q < P; q++)
+        pm_rs_build_person (&s, q);
+      if (s.pen[p] > 0)
+        {
+          pm_rs_clear (&s);
+          continue;
+        }
+      best = best_window (model, s.rota, p, lo, hi);
+      after = g_memdup2 (s.rota, sizeof (int) * P * D);
+      if (pm_rs_move_row (&s, &m, p, lo, hi, 0.0))
+        {
+          for (int i = 0; i < m.n; i++)
+            after[p * D + m.cell[i].d] = m.cell[i].val;
+          n_moved++;
+        }
+      /* no new violation (@p's row was valid, the others do not change) */
+      assert_int_equal (pm_rota_check (model, after, &cost, NULL),
+                        pm_rota_check (model, s.rota, NULL, NULL));
+      assert_int_equal (cost.objective, best);
+      n_checked++;
+      pm_rs_clear (&s);
+    }
+  print_message ("# %d windows checked, %d rewritten\n", n_checked, n_moved);
+  assert_true (n_checked >= 200 && n_moved >= 20);
+}
+
+/* The search never returns a violation that a valid row could avoid: in random models where
+ * some people have no valid row at all, the violations are theirs only. */
+static void
+test_only_impossible_rows_break_rules (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (1121);
+  int n_models = 0;
+
+  (void)state;
+  for (int trial = 0; trial < 300 && n_models < 25; trial++)
+    {
+      g_autoptr (PmRotaModel) model = random_model (r);
+      const int P = PM_ROTA_N_PEOPLE (model), D = model->n_days;
+      g_autofree int *rota = g_new (int, P *D);
+      g_autoptr (GPtrArray) violations = NULL;
+      gboolean impossible[3] = { FALSE, FALSE, FALSE }, any = FALSE;
+      PmRotaCost cost;
+
+      for (int p = 0; p < P; p++)
+        {
+          GArray *rows = feasible_rows (model, p);
+
+          impossible[p] = rows->len == 0;
+          any |= impossible[p];
+          g_array_unref (rows);
+        }
+      if (!any)
+        continue;
+      n_models++;
+      solve (model, trial, rota, &cost);
+      assert_true (pm_rota_check (model, rota, NULL, &violations) > 0);
+      for (guint i = 0; i < violations->len; i++)
+        assert_true (impossible[((PmRotaViolation *)g_ptr_array_index (violations, i))->person]);
+    }
+  assert_int_equal (n_models, 25);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test (test_brute_force),        cmocka_unit_test (test_infeasible_person),
-    cmocka_unit_test (test_time_limit),         cmocka_unit_test (test_cancel),
+    cmocka_unit_test (test_brute_force),
+    cmocka_unit_test (test_infeasible_person),
+    cmocka_unit_test (test_time_limit),
+    cmocka_unit_test (test_cancel),
     cmocka_unit_test (test_determinism_larger),
+    cmocka_unit_test (test_row_exact),
+    cmocka_unit_test (test_only_impossible_rows_break_rules),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -1,0 +1,149 @@
+/* peermatch: the rota search's shared state and moves (pm-rota-search*.c). Private to them.
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The search is split by stage: pm-rota-search-state.c keeps the state (the rota, the
+ * counters of the hard rules, the objective) and makes a move only when it breaks no new
+ * rule; pm-rota-search-build.c constructs each person's row; pm-rota-search-moves.c draws
+ * the small random moves; pm-rota-search-row.c re-optimises a window of one person's row
+ * exactly; pm-rota-search.c drives the annealing. */
+#pragma once
+
+#include "pm-rota-search-private.h"
+
+G_BEGIN_DECLS
+
+#define PM_BLOCK_MAX 5
+/* the longest window the row re-optimisation rewrites in one move */
+#define PM_ROW_WINDOW_MAX 28
+#define PM_MOVE_CELLS MAX (4 * PM_BLOCK_MAX, PM_ROW_WINDOW_MAX)
+G_STATIC_ASSERT (PM_ROW_WINDOW_MAX <= PM_MOVE_CELLS);
+
+typedef struct _PmRowWork PmRowWork;
+
+typedef struct
+{
+  const PmRotaModel *model;
+  int P, D, S;
+  int *rota;
+  int *len;       /* S: shift minutes */
+  int unit;       /* the shortest shift: minutes excess counts in these */
+  int *cnt;       /* P * S */
+  int *total;     /* P */
+  int *minutes;   /* P */
+  int *wk_days;   /* P * n_weekends: working days of that weekend */
+  int *wk;        /* P: weekends worked */
+  int *pen;       /* P: hard penalty (amount of violation) of the person's row */
+  gint64 hard;    /* sum of pen */
+  int *cov_start; /* D * S + 1: CSR of the cover groups of each (day, shift) */
+  int *cov_idx;
+  int *cov_n;    /* per cover: people assigned */
+  int *on_total; /* P * D: weight of the on-requests of that day */
+  int *on;       /* P * D * S */
+  int *off;      /* P * D * S */
+  gint64 under, over, req;
+  int *wk_start; /* the Saturdays of the weekends that lie whole in the horizon */
+  int n_wk_start;
+  GRand *rand;
+  int gcd;             /* the greatest common divisor of the shift lengths (>= 1) */
+  PmRowWork *row_work; /* the row re-optimisation's tables, made on first use */
+} Search;
+
+/* A move: new values for some cells of at most two people. Each person's cells lie in the
+ * span [lo, hi] whose window the feasibility check looks at. */
+typedef struct
+{
+  int n_people, p[2], lo[2], hi[2];
+  int n;
+  struct
+  {
+    int who, d, val, old;
+  } cell[PM_MOVE_CELLS];
+} Move;
+
+typedef struct
+{
+  int *rota;
+  gint64 hard, obj;
+  gboolean unsaved; /* the best is the current state, not yet copied */
+} Best;
+
+static inline void
+cover_cost (const PmRotaCover *c, int n, gint64 *under, gint64 *over)
+{
+  *under = n < c->need ? (gint64)c->under_weight * (c->need - n) : 0;
+  *over = n > c->need ? (gint64)c->over_weight * (n - c->need) : 0;
+}
+
+static inline int
+request_cost (const Search *s, int p, int d, int v)
+{
+  int pd = p * s->D + d;
+
+  if (v == PM_ROTA_OFF)
+    return s->on_total[pd];
+  return s->on_total[pd] - s->on[pd * s->S + v] + s->off[pd * s->S + v];
+}
+
+static inline gint64
+objective (const Search *s)
+{
+  return s->under + s->over + s->req;
+}
+
+static inline void
+move_add (Move *m, int who, int d, int val)
+{
+  m->cell[m->n].who = who;
+  m->cell[m->n].d = d;
+  m->cell[m->n].val = val;
+  m->n++;
+  m->lo[who] = MIN (m->lo[who], d);
+  m->hi[who] = MAX (m->hi[who], d);
+}
+
+static inline void
+move_start (Move *m, int n_people, int p, int q)
+{
+  m->n_people = n_people;
+  m->n = 0;
+  m->p[0] = p;
+  m->p[1] = q;
+  m->lo[0] = m->lo[1] = G_MAXINT;
+  m->hi[0] = m->hi[1] = -1;
+}
+
+/* pm-rota-search-state.c */
+void
+pm_rs_init (Search *s, const PmRotaModel *model, guint64 seed);
+void
+pm_rs_clear (Search *s);
+void
+pm_rs_set_cell (Search *s, int p, int d, int v);
+int
+pm_rs_person_pen (const Search *s, int p, int lo, int hi);
+gint64
+pm_rs_cell_gain (const Search *s, int p, int d, int v);
+gboolean
+pm_rs_move_try (Search *s, Move *m, double temp, Best *best);
+void
+pm_rs_cost (const Search *s, const int *rota, PmRotaCost *cost);
+
+/* pm-rota-search-build.c */
+gboolean
+pm_rs_build_person (Search *s, int p);
+
+/* pm-rota-search-row.c */
+gboolean
+pm_rs_move_row (Search *s, Move *m, int p, int lo, int hi, double noise);
+void
+pm_rs_row_free (PmRowWork *work);
+guint64
+pm_rs_row_ops (const Search *s);
+
+/* pm-rota-search-moves.c */
+void
+pm_rs_move_random (Search *s, Move *m, double temp);
+void
+pm_rs_repair_person (Search *s, int p, Best *best);
+
+G_END_DECLS
