@@ -46,6 +46,7 @@ test_help (void **state)
   g_autoptr (PmTestRun) help = pm_test_run_cli ("help");
   g_autoptr (PmTestRun) match = pm_test_run_cli ("match", "--help");
   g_autoptr (PmTestRun) rank = pm_test_run_cli ("help", "rank");
+  g_autoptr (PmTestRun) rank_help = pm_test_run_cli ("rank", "--help");
   g_autoptr (PmTestRun) version = pm_test_run_cli ("--version");
   g_autofree char *expected = g_strdup_printf ("peermatch %s\n", pm_get_version_string ());
 
@@ -60,6 +61,9 @@ test_help (void **state)
   assert_non_null (strstr (match->out, "--format"));
   assert_int_equal (rank->status, 0);
   assert_non_null (strstr (rank->out, "--top"));
+  /* `help rank` is `rank --help`, usage line included */
+  assert_string_equal (rank->out, rank_help->out);
+  assert_non_null (strstr (rank->out, "peermatch rank [OPTION"));
   assert_int_equal (version->status, 0);
   assert_string_equal (version->out, expected);
 }

@@ -374,6 +374,7 @@ cmd_help (char **args)
 {
   const PmCliCommand *command;
   char *help_args[] = { NULL, (char *)"--help", NULL };
+  g_autofree char *prgname = NULL;
 
   if (args[1] == NULL)
     {
@@ -397,6 +398,9 @@ cmd_help (char **args)
       print_usage (stdout);
       return PM_CLI_EXIT_OK;
     }
+  /* the command's own usage line: `peermatch match [OPTION…]`, not `peermatch help` */
+  prgname = g_strconcat ("peermatch ", command->name, NULL);
+  g_set_prgname (prgname);
   help_args[0] = (char *)command->name;
   return command->run (help_args);
 }
