@@ -31,7 +31,11 @@ struct _PmRowWork
   int n[2];
   guint *stamp; /* the day (a counter over all moves) the state was last reached */
   guint day;
-  int *from;   /* PM_ROW_WINDOW_MAX * PM_ROW_STATES_MAX: the predecessor state */
+  int *from;   /* PM_ROW_WINDOW_MAX * PM_ROW_STATES_MAX: the predecessor state and the value
+                * taken, packed (state << 6 | value + 1) */
+  int cls[64]; /* value + 1 -> its class: values that forbid the same successors */
+  int rep[64]; /* class -> a value of it (+ 1) */
+  int n_cls;
   guint64 ops; /* transitions looked at so far: the work done */
 };
 
@@ -41,6 +45,8 @@ typedef struct
   const Search *s;
   const PmRotaPerson *person;
   int p, lo, hi, L;
+  const int *cls, *rep;  /* the classes of values (PmRowWork) */
+  int NC;                /* classes of values: the state keeps the class of the last value */
   int V, R, E, K, M;     /* values (off first), run lengths 1..R, the run touches day 0 (E = 2)
                           * or cannot (E = 1), weekends 0..K-1, minutes */
   int C, t;              /* the type t (-1: none) whose maximum is tracked: 0..C-1 taken */
@@ -52,8 +58,9 @@ typedef struct
   gint64 gain[PM_ROW_WINDOW_MAX][64];  /* [day - lo][v + 1]; PM_ROW_INF: not allowed */
 } Row;
 
-/* A state after a day: its value, the run it ends (length, started on day 0), weekends
- * newly worked, minutes units, shifts of the tracked type. */
+/* A state after a day: its value (a representative of its class: the successions, the only
+ * use of the value the day after, are the same for the whole class), the run it ends (length,
+ * started on day 0), weekends newly worked, minutes units, shifts of the tracked type. */
 typedef struct
 {
   int v, run, e, k, m, c;
@@ -62,7 +69,8 @@ typedef struct
 static int
 row_state (const Row *r, const RowState *x)
 {
-  return (((((x->v + 1) * r->R + x->run - 1) * r->E + x->e) * r->K + x->k) * r->M + x->m) * r->C
+  return (((((r->cls[x->v + 1]) * r->R + x->run - 1) * r->E + x->e) * r->K + x->k) * r->M + x->m)
+             * r->C
          + x->c;
 }
 
@@ -78,7 +86,7 @@ row_unstate (const Row *r, int i, RowState *x)
   x->e = i % r->E;
   i /= r->E;
   x->run = i % r->R + 1;
-  x->v = i / r->R - 1;
+  x->v = r->rep[i / r->R] - 1;
 }
 
 /* The length of the run (working or off, as day @d) that ends at @d, going left. */
@@ -212,6 +220,9 @@ row_setup (Row *r, Search *s, int p, int lo, int hi)
   r->hi = hi;
   r->L = hi - lo + 1;
   r->V = s->S + 1;
+  r->NC = s->row_work->n_cls;
+  r->cls = s->row_work->cls;
+  r->rep = s->row_work->rep;
   r->win_min = r->win_total = 0;
   for (int d = lo; d <= hi; d++)
     if (row[d] != PM_ROTA_OFF)
@@ -223,7 +234,13 @@ row_setup (Row *r, Search *s, int p, int lo, int hi)
   if (!row_setup_weekends (r) || !row_setup_minutes (r))
     return FALSE;
   row_setup_runs_types (r);
-  if ((gint64)r->V * r->R * r->E * r->K * r->M * r->C > PM_ROW_STATES_MAX)
+  /* too many states with the per-type maximum in them: leave it to pm_rs_move_try() */
+  if ((gint64)r->NC * r->R * r->E * r->K * r->M * r->C > PM_ROW_STATES_MAX)
+    {
+      r->t = -1;
+      r->C = 1;
+    }
+  if ((gint64)r->NC * r->R * r->E * r->K * r->M > PM_ROW_STATES_MAX)
     return FALSE;
   row_setup_gains (r);
   return TRUE;
@@ -309,6 +326,29 @@ row_next (const Row *r, int d, RowState x, int v2)
   return row_state (r, &x);
 }
 
+/* The classes of values: off alone, then the shifts that forbid the same successors (on the
+ * benchmark's larger instances, 18 shift types fall into 7 classes). */
+static void
+row_classes (const Search *s, PmRowWork *w)
+{
+  w->cls[0] = 0;
+  w->rep[0] = 0;
+  w->n_cls = 1;
+  for (int v = 0; v < s->S && v < 63; v++)
+    {
+      int c = 1;
+
+      for (; c < w->n_cls; c++)
+        if (memcmp (&s->model->forbidden[(w->rep[c] - 1) * s->S], &s->model->forbidden[v * s->S],
+                    sizeof (s->model->forbidden[0]) * s->S)
+            == 0)
+          break;
+      if (c == w->n_cls)
+        w->rep[w->n_cls++] = v + 1;
+      w->cls[v + 1] = c;
+    }
+}
+
 static PmRowWork *
 row_work (Search *s)
 {
@@ -322,6 +362,7 @@ row_work (Search *s)
         }
       s->row_work->stamp = g_new0 (guint, PM_ROW_STATES_MAX);
       s->row_work->from = g_new (int, (gsize)PM_ROW_WINDOW_MAX *PM_ROW_STATES_MAX);
+      row_classes (s, s->row_work);
     }
   return s->row_work;
 }
@@ -404,7 +445,7 @@ row_day (const Row *r, PmRowWork *w, int d)
             continue;
           j = row_next (r, d, x, v2);
           if (j >= 0)
-            row_reach (w, from, i, j, w->cost[0][i] + gain[v2 + 1]);
+            row_reach (w, from, i << 6 | (v2 + 1), j, w->cost[0][i] + gain[v2 + 1]);
         }
     }
   w->ops += (guint64)w->n[0] * r->V + 1;
@@ -449,25 +490,25 @@ row_solve (const Row *r, PmRowWork *w, int *vals)
     return FALSE;
   for (int d = r->hi; d >= r->lo; d--)
     {
-      row_unstate (r, at, &x);
-      vals[d - r->lo] = x.v;
-      at = w->from[(gsize)(d - r->lo) * PM_ROW_STATES_MAX + at];
+      const int packed = w->from[(gsize)(d - r->lo) * PM_ROW_STATES_MAX + at];
+
+      vals[d - r->lo] = (packed & 63) - 1;
+      at = packed >> 6;
     }
   return TRUE;
 }
 
-/* Makes @m the best rewrite of days [lo, hi] of @p (see the top of the file), its costs
- * perturbed by up to @noise each; FALSE when there is none or it is the current row. The
- * costs are scaled by 4 * PM_ROW_WINDOW_MAX and a random 0-3 added to each day, which breaks
- * ties at random (rather than always the same way) without ever preferring a worse row. */
+/* Fills @vals with the best rewrite of days [lo, hi] of @p (see the top of the file), its
+ * costs perturbed by up to @noise each; FALSE when there is none. The costs are scaled by
+ * 4 * PM_ROW_WINDOW_MAX and a random 0-3 added to each day, which breaks ties at random
+ * (rather than always the same way) without ever preferring a worse row. */
 gboolean
-pm_rs_move_row (Search *s, Move *m, int p, int lo, int hi, double noise)
+pm_rs_row_best (Search *s, int p, int lo, int hi, double noise, int *vals)
 {
   Row r;
-  int vals[PM_ROW_WINDOW_MAX];
-  gboolean change = FALSE;
 
   g_return_val_if_fail (hi - lo + 1 <= PM_ROW_WINDOW_MAX && lo >= 0 && hi < s->D, FALSE);
+  row_work (s); /* the classes of values, for the set-up */
   if (!row_setup (&r, s, p, lo, hi))
     return FALSE;
   for (int d = 0; d < r.L; d++)
@@ -476,7 +517,18 @@ pm_rs_move_row (Search *s, Move *m, int p, int lo, int hi, double noise)
         r.gain[d][v] = ROW_SCALE * r.gain[d][v]
                        + (gint64)(ROW_SCALE * noise * g_rand_double (s->rand))
                        + g_rand_int_range (s->rand, 0, 4);
-  if (!row_solve (&r, row_work (s), vals))
+  return row_solve (&r, row_work (s), vals);
+}
+
+/* Makes @m the best rewrite of days [lo, hi] of @p (pm_rs_row_best); FALSE when there is
+ * none or it is the current row. */
+gboolean
+pm_rs_move_row (Search *s, Move *m, int p, int lo, int hi, double noise)
+{
+  int vals[PM_ROW_WINDOW_MAX];
+  gboolean change = FALSE;
+
+  if (!pm_rs_row_best (s, p, lo, hi, noise, vals))
     return FALSE;
   move_start (m, 1, p, -1);
   for (int d = lo; d <= hi; d++)

@@ -124,6 +124,8 @@ pm_rs_person_pen (const Search *s, int p, int lo, int hi);
 gint64
 pm_rs_cell_gain (const Search *s, int p, int d, int v);
 gboolean
+pm_rs_cell_allowed (const Search *s, int p, int d, int v);
+gboolean
 pm_rs_move_try (Search *s, Move *m, double temp, Best *best);
 void
 pm_rs_cost (const Search *s, const int *rota, PmRotaCost *cost);
@@ -134,11 +136,17 @@ pm_rs_build_person (Search *s, int p);
 
 /* pm-rota-search-row.c */
 gboolean
+pm_rs_row_best (Search *s, int p, int lo, int hi, double noise, int *vals);
+gboolean
 pm_rs_move_row (Search *s, Move *m, int p, int lo, int hi, double noise);
 void
 pm_rs_row_free (PmRowWork *work);
 guint64
 pm_rs_row_ops (const Search *s);
+
+/* pm-rota-search-ruin.c */
+gboolean
+pm_rs_ruin (Search *s, double temp, double noise, Best *best);
 
 /* pm-rota-search-moves.c */
 void

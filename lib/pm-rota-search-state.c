@@ -216,8 +216,20 @@ best_update (Search *s, Best *best, const Move *m)
     }
 }
 
+/* Whether @p may work @v on day @d at all: a day off (leave, paused, training lapsed) or a
+ * shift outside the availability is absolute, never traded against another rule (e.g. a
+ * minimum of minutes that the leave makes unreachable), whatever the penalties say. */
+gboolean
+pm_rs_cell_allowed (const Search *s, int p, int d, int v)
+{
+  const PmRotaPerson *person = PM_ROTA_PERSON (s->model, p);
+
+  return v == PM_ROTA_OFF || (!person->day_off[d] && person->allowed[d * s->S + v]);
+}
+
 /* Makes @m when it breaks no new rule for either person and the annealing accepts its
- * change of the objective at @temp; a move that removes violations is always taken. */
+ * change of the objective at @temp; a move that removes violations is always taken, unless
+ * it puts someone on a day off or outside their availability (never). */
 gboolean
 pm_rs_move_try (Search *s, Move *m, double temp, Best *best)
 {
@@ -231,6 +243,8 @@ pm_rs_move_try (Search *s, Move *m, double temp, Best *best)
     {
       m->cell[i].old = s->rota[m->p[m->cell[i].who] * s->D + m->cell[i].d];
       change |= m->cell[i].old != m->cell[i].val;
+      if (!pm_rs_cell_allowed (s, m->p[m->cell[i].who], m->cell[i].d, m->cell[i].val))
+        return FALSE;
     }
   if (!change)
     return FALSE;

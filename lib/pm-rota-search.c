@@ -16,7 +16,13 @@
  *     changed days, so a move costs O(span + runs it touches + shift types), whatever the
  *     size of the instance;
  *   - a large one (pm-rota-search-row.c): the best rewrite of 7-28 days of one person's row
- *     with everybody else fixed, by dynamic programming; it gets about a third of the work.
+ *     with everybody else fixed, by dynamic programming; it gets about a third of the work,
+ *     half of which goes to
+ *   - ruin and recreate (pm-rota-search-ruin.c): 7-14 days of 2-6 related people cleared and
+ *     put back one by one by that programme, which moves work and granted requests between
+ *     people (the one-person programme cannot: the others are fixed).
+ * A day off or a shift outside the availability is never made, even to reduce another
+ * violation: those are absolute (pm_rs_cell_allowed).
  * Invariant: every move goes through pm_rs_move_try(), which undoes it when it adds a
  * violation to anybody, so a valid row stays valid; without a time limit the run does a
  * fixed number of moves and depends only on the model and the seed. */
@@ -61,6 +67,10 @@ search_temperatures (const Search *s, double *t0, double *t1)
 #define ROW_OPS_PER_MOVE 256
 #define ROW_EVERY 32
 #define ROW_NOISE 4.0
+/* Of the row re-optimisation's turns, the share that goes to ruin and recreate over several
+ * people (pm-rota-search-ruin.c), with its own noise. */
+#define RUIN_SHARE 0.5
+#define RUIN_NOISE 1.0
 
 /* A group short of people, drawn at random (a few tries); NULL when none was found. */
 static const PmRotaCover *
@@ -176,7 +186,9 @@ anneal (Search *s, Clock *clock, Best *best, GCancellable *cancellable, GError *
         {
           gint64 t = clock->limit_us > 0 ? options->clock () : 0;
 
-          if (move_row_random (s, &move, temp))
+          if (g_rand_double (s->rand) < RUIN_SHARE)
+            pm_rs_ruin (s, temp, temp * RUIN_NOISE, best);
+          else if (move_row_random (s, &move, temp))
             pm_rs_move_try (s, &move, temp, best);
           if (clock->limit_us > 0)
             clock->row_us += options->clock () - t;

@@ -458,6 +458,54 @@ test_row_exact (void **state)
   assert_true (n_checked >= 200 && n_moved >= 20);
 }
 
+/* Leave and availability are absolute: a person whose minimum of minutes the leave makes
+ * unreachable works every day they may, and breaks the minimum only, never a day off nor
+ * their availability, though one shift there would cut the shortfall by a day's minutes. */
+static void
+test_leave_absolute (void **state)
+{
+  GDate first;
+  g_autoptr (PmRotaModel) model = NULL;
+  g_autoptr (GPtrArray) violations = NULL;
+  PmRotaSearchOptions options = { 0 };
+  PmRotaCost cost;
+  int rota[2 * 14];
+
+  (void)state;
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 7, G_DATE_DECEMBER, 2026);
+  model = pm_rota_model_new ("leave", &first, 14);
+  pm_rota_model_add_shift (model, "day", 480, 480, NULL);
+  pm_rota_model_add_person (model, "P0", NULL, NULL);
+  pm_rota_model_add_person (model, "P1", NULL, NULL);
+  /* P1: leave on days 0-8, not available on day 13, at least 10 shifts' minutes */
+  PM_ROTA_PERSON (model, 1)->min_minutes = 10 * 480;
+  for (int d = 0; d < 9; d++)
+    PM_ROTA_PERSON (model, 1)->day_off[d] = 1;
+  PM_ROTA_PERSON (model, 1)->allowed[13] = 0;
+  for (int d = 0; d < 14; d++)
+    {
+      int c = pm_rota_model_add_cover (model, "day", d, 0, 1, 100, 1, NULL);
+
+      PM_ROTA_COVER (model, c)->member[0] = PM_ROTA_COVER (model, c)->member[1] = 1;
+    }
+  pm_rota_model_finish (model, 0);
+  for (guint64 seed = 1; seed <= 5; seed++)
+    {
+      options.seed = seed;
+      options.iterations = 20000;
+      assert_true (pm_rota_search (model, &options, rota, &cost, NULL, NULL));
+      g_clear_pointer (&violations, g_ptr_array_unref);
+      assert_int_equal (pm_rota_check (model, rota, NULL, &violations), 1);
+      assert_int_equal (((PmRotaViolation *)g_ptr_array_index (violations, 0))->person, 1);
+      assert_int_equal (((PmRotaViolation *)g_ptr_array_index (violations, 0))->rule,
+                        PM_ROTA_RULE_MIN_MINUTES);
+      /* the least violating: every day P1 may work (9-12) */
+      for (int d = 9; d < 13; d++)
+        assert_int_equal (rota[14 + d], 0);
+    }
+}
+
 /* The search never returns a violation that a valid row could avoid: in random models where
  * some people have no valid row at all, the violations are theirs only. */
 static void
@@ -490,7 +538,14 @@ test_only_impossible_rows_break_rules (void **state)
       solve (model, trial, rota, &cost);
       assert_true (pm_rota_check (model, rota, NULL, &violations) > 0);
       for (guint i = 0; i < violations->len; i++)
-        assert_true (impossible[((PmRotaViolation *)g_ptr_array_index (violations, i))->person]);
+        {
+          const PmRotaViolation *v = g_ptr_array_index (violations, i);
+
+          assert_true (impossible[v->person]);
+          /* an all-off row keeps these: the search never breaks them */
+          assert_int_not_equal (v->rule, PM_ROTA_RULE_DAY_OFF);
+          assert_int_not_equal (v->rule, PM_ROTA_RULE_NOT_ALLOWED);
+        }
     }
   assert_int_equal (n_models, 25);
 }
@@ -506,6 +561,7 @@ main (void)
     cmocka_unit_test (test_determinism_larger),
     cmocka_unit_test (test_row_exact),
     cmocka_unit_test (test_only_impossible_rows_break_rules),
+    cmocka_unit_test (test_leave_absolute),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
