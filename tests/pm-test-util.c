@@ -64,12 +64,21 @@ void
 pm_test_assert_diagnostics (PmDiagnostics *d, const char *golden)
 {
   g_autofree char *got = pm_test_format_diagnostics (d);
+
+  pm_test_assert_golden (got, strlen (got), golden);
+}
+
+void
+pm_test_assert_golden (const char *got, gsize length, const char *golden)
+{
   g_autofree char *expected = NULL;
+  gsize expected_length = 0;
 
   if (g_getenv ("PM_UPDATE_GOLDEN") != NULL)
-    assert_true (g_file_set_contents (golden, got, -1, NULL));
-  expected = pm_test_read_file (golden, NULL);
-  assert_string_equal (got, expected);
+    assert_true (g_file_set_contents (golden, got, (gssize)length, NULL));
+  expected = pm_test_read_file (golden, &expected_length);
+  if (expected_length != length || memcmp (got, expected, length) != 0)
+    fail_msg ("%s differs from what was produced:\n%.*s", golden, (int)length, got);
 }
 
 void

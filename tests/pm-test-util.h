@@ -30,6 +30,10 @@ pm_test_format_diagnostics (PmDiagnostics *d);
 /* Compares the diagnostics with a golden file (rewritten when PM_UPDATE_GOLDEN is set). */
 void
 pm_test_assert_diagnostics (PmDiagnostics *d, const char *golden);
+/* Compares @length bytes with a golden file, byte for byte (rewritten when PM_UPDATE_GOLDEN
+ * is set). */
+void
+pm_test_assert_golden (const char *got, gsize length, const char *golden);
 
 /* What a run of the command-line tool (the PM_CLI environment variable) printed and its exit
  * status. */

@@ -375,6 +375,32 @@ test_export (void **state)
   remove_temp (csv);
 }
 
+/* The calendars of a hand-written rota (cli-rota-solution.csv, independent of the search)
+ * under SOURCE_DATE_EPOCH are golden, byte for byte (PM_UPDATE_GOLDEN=1 rewrites them). */
+static void
+test_export_golden (void **state)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr (PmTestRun) run = run_cli_at (EPOCH, "rota", "export", PROBLEM, "--plan",
+                                          data ("cli-rota-solution.csv"), "--ics", dir);
+  static const char *const files[][2] = {
+    { "rota.ics", "cli-rota-export-rota.ics" },
+    { "P1.ics", "cli-rota-export-P1.ics" },
+  };
+
+  /* the hand-written rota breaks hard rules on purpose (cli-rota-check.txt): exit 3 */
+  assert_int_equal (run->status, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
+      gsize length = 0;
+      g_autofree char *got = pm_test_read_file (path, &length);
+
+      pm_test_assert_golden (got, length, data (files[i][1]));
+    }
+  remove_dir (dir);
+}
+
 static void
 test_export_benchmark (void **state)
 {
@@ -492,12 +518,12 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test (test_busy_plan),         cmocka_unit_test (test_busy_check),
-    cmocka_unit_test (test_busy_bad),          cmocka_unit_test (test_ics_plan),
-    cmocka_unit_test (test_ics_bad_epoch),     cmocka_unit_test (test_export),
-    cmocka_unit_test (test_export_benchmark),  cmocka_unit_test (test_export_usage),
-    cmocka_unit_test (test_export_invalid),    cmocka_unit_test (test_ics_unsafe_id),
-    cmocka_unit_test (test_ics_cannot_create),
+    cmocka_unit_test (test_busy_plan),     cmocka_unit_test (test_busy_check),
+    cmocka_unit_test (test_busy_bad),      cmocka_unit_test (test_ics_plan),
+    cmocka_unit_test (test_ics_bad_epoch), cmocka_unit_test (test_export),
+    cmocka_unit_test (test_export_golden), cmocka_unit_test (test_export_benchmark),
+    cmocka_unit_test (test_export_usage),  cmocka_unit_test (test_export_invalid),
+    cmocka_unit_test (test_ics_unsafe_id), cmocka_unit_test (test_ics_cannot_create),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
