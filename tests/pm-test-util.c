@@ -132,3 +132,20 @@ pm_test_assert_usage_error (PmTestRun *run)
   assert_true (g_str_has_prefix (run->err, "peermatch: "));
   assert_non_null (strstr (run->err, "--help"));
 }
+
+const char *
+pm_test_data (const char *name)
+{
+  g_autofree char *path = pm_test_data_path (name);
+
+  return g_intern_string (path);
+}
+
+char *
+pm_test_temp_path (const char *basename)
+{
+  char *path = pm_test_write_temp (basename, "");
+
+  assert_int_equal (g_remove (path), 0);
+  return path;
+}

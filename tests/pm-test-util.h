@@ -15,6 +15,13 @@
 /* The path of a file under tests/data (owned by the caller). */
 char *
 pm_test_data_path (const char *name);
+/* The path of a file under tests/data, kept for the whole test program (interned: the set of
+ * names a test uses is small and bounded). */
+const char *
+pm_test_data (const char *name);
+/* A path in a fresh temporary directory where no file is yet (pm_test_remove_temp cleans). */
+char *
+pm_test_temp_path (const char *basename);
 /* Writes @contents to a new file in a fresh temporary directory; returns its path. */
 char *
 pm_test_write_temp (const char *basename, const char *contents);
@@ -57,3 +64,10 @@ pm_test_parse_json (const char *text);
 /* A usage error: exit 64, nothing on stdout, `peermatch: ...` and a --help hint on stderr. */
 void
 pm_test_assert_usage_error (PmTestRun *run);
+
+/* The rota CLI fixtures (tests/data/cli-rota-*): a small rota.ini problem, and a benchmark. */
+#define PM_TEST_ROTA_PROBLEM                                                                       \
+  "--rota", pm_test_data ("cli-rota.ini"), "--supporters",                                         \
+      pm_test_data ("cli-rota-supporters.csv"), "--leave", pm_test_data ("cli-rota-leave.csv"),    \
+      "--prefs", pm_test_data ("cli-rota-prefs.csv")
+#define PM_TEST_ROTA_BENCHMARK "--benchmark", pm_test_data ("cli-rota-bench.txt")

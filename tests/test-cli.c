@@ -1,7 +1,7 @@
 /* peermatch tests: the command-line tool end to end (stdout, stderr, exit status, --output).
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * PM_CLI names the built binary and PM_EXAMPLES the example data (tests/meson.build sets
+ * PM_CLI names the built binary and PM_EXAMPLES the example pm_test_data (tests/meson.build sets
  * both); the small cli-* files live in tests/data. */
 #include "pm-test-util.h"
 
@@ -22,14 +22,6 @@ example (const char *name)
   if (dir == NULL)
     fail_msg ("PM_EXAMPLES is not set");
   path = g_build_filename (dir, name, NULL);
-  return g_intern_string (path);
-}
-
-static const char *
-data (const char *name)
-{
-  g_autofree char *path = pm_test_data_path (name);
-
   return g_intern_string (path);
 }
 
@@ -342,8 +334,9 @@ static void
 test_default_date (void **state)
 {
   g_autoptr (GDateTime) before = g_date_time_new_now_local ();
-  g_autoptr (PmTestRun) run = pm_test_run_cli ("match", "--supporters", data ("cli-supporters.csv"),
-                                               "--requests", data ("cli-requests.csv"));
+  g_autoptr (PmTestRun) run
+      = pm_test_run_cli ("match", "--supporters", pm_test_data ("cli-supporters.csv"), "--requests",
+                         pm_test_data ("cli-requests.csv"));
   g_autoptr (GDateTime) after = g_date_time_new_now_local ();
   g_autofree char *day1 = g_date_time_format (before, "%Y-%m-%d");
   g_autofree char *day2 = g_date_time_format (after, "%Y-%m-%d");
@@ -361,9 +354,9 @@ test_default_date (void **state)
 static void
 test_bad_data (void **state)
 {
-  const char *bad = data ("cli-bad-supporters.csv");
+  const char *bad = pm_test_data ("cli-bad-supporters.csv");
   g_autoptr (PmTestRun) run = pm_test_run_cli ("match", "--supporters", bad, "--requests",
-                                               data ("cli-requests.csv"), "--on", ON);
+                                               pm_test_data ("cli-requests.csv"), "--on", ON);
   g_autoptr (PmTestRun) check = pm_test_run_cli ("check", "--supporters", bad);
   g_autofree char *first
       = g_strdup_printf ("peermatch: %s:3: capacity: 'lots' is not a whole number \u2265 0\n", bad);
@@ -388,8 +381,8 @@ test_bad_data (void **state)
 static void
 test_check_lists_every_problem (void **state)
 {
-  const char *bad = data ("cli-bad-supporters.csv");
-  const char *bad_requests = data ("cli-bad-requests.csv");
+  const char *bad = pm_test_data ("cli-bad-supporters.csv");
+  const char *bad_requests = pm_test_data ("cli-bad-requests.csv");
   g_autoptr (PmTestRun) run
       = pm_test_run_cli ("check", "--supporters", bad, "--requests", bad_requests);
   g_auto (GStrv) lines = NULL;
@@ -414,10 +407,10 @@ test_check_lists_every_problem (void **state)
 static void
 test_warnings_only (void **state)
 {
-  const char *warn = data ("cli-warn-supporters.csv");
+  const char *warn = pm_test_data ("cli-warn-supporters.csv");
   g_autoptr (PmTestRun) check = pm_test_run_cli ("check", "--supporters", warn);
   g_autoptr (PmTestRun) match = pm_test_run_cli ("match", "--supporters", warn, "--requests",
-                                                 data ("cli-requests.csv"), "--on", ON);
+                                                 pm_test_data ("cli-requests.csv"), "--on", ON);
   g_autofree char *prefix = g_strdup_printf ("peermatch: %s:", warn);
   g_autoptr (JsonNode) root = NULL;
 
@@ -435,9 +428,9 @@ test_missing_input (void **state)
 {
   g_autoptr (PmTestRun) run
       = pm_test_run_cli ("match", "--supporters", "/nonexistent/supporters.csv", "--requests",
-                         data ("cli-requests.csv"));
+                         pm_test_data ("cli-requests.csv"));
   g_autoptr (PmTestRun) check
-      = pm_test_run_cli ("check", "--supporters", data ("cli-supporters.csv"), "--requests",
+      = pm_test_run_cli ("check", "--supporters", pm_test_data ("cli-supporters.csv"), "--requests",
                          "/nonexistent/requests.csv");
 
   assert_int_equal (run->status, 66);
@@ -452,7 +445,7 @@ test_missing_input (void **state)
 static void
 test_check_keeps_going (void **state)
 {
-  const char *s = data ("cli-supporters.csv");
+  const char *s = pm_test_data ("cli-supporters.csv");
   g_autoptr (PmTestRun) run
       = pm_test_run_cli ("check", "--regions", "/nonexistent/regions.csv", "--policy",
                          "/nonexistent/policy.ini", "--supporters", s);
@@ -489,10 +482,11 @@ test_output_untouched_on_error (void **state)
 {
   const char *before = "precious bytes\r\n\001\n";
   g_autofree char *path = pm_test_write_temp ("out.json", before);
-  const char *s = data ("cli-supporters.csv");
-  const char *r = data ("cli-requests.csv");
-  g_autoptr (PmTestRun) bad = pm_test_run_cli (
-      "match", "--supporters", data ("cli-bad-supporters.csv"), "--requests", r, "--output", path);
+  const char *s = pm_test_data ("cli-supporters.csv");
+  const char *r = pm_test_data ("cli-requests.csv");
+  g_autoptr (PmTestRun) bad
+      = pm_test_run_cli ("match", "--supporters", pm_test_data ("cli-bad-supporters.csv"),
+                         "--requests", r, "--output", path);
   g_autoptr (PmTestRun) missing = pm_test_run_cli ("match", "--supporters", s, "--requests",
                                                    "/nonexistent/r.csv", "--output", path);
   g_autoptr (PmTestRun) unknown = pm_test_run_cli ("rank", "--supporters", s, "--requests", r,
@@ -513,9 +507,9 @@ test_output_untouched_on_error (void **state)
 static void
 test_output_cannot_create (void **state)
 {
-  g_autoptr (PmTestRun) run = pm_test_run_cli ("match", "--supporters", data ("cli-supporters.csv"),
-                                               "--requests", data ("cli-requests.csv"), "--output",
-                                               "/nonexistent-peermatch-dir/out.json");
+  g_autoptr (PmTestRun) run = pm_test_run_cli (
+      "match", "--supporters", pm_test_data ("cli-supporters.csv"), "--requests",
+      pm_test_data ("cli-requests.csv"), "--output", "/nonexistent-peermatch-dir/out.json");
 
   assert_int_equal (run->status, 73);
   assert_string_equal (run->out, "");
@@ -535,8 +529,9 @@ test_stdout_full (void **state)
 
   if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     skip ();
-  command = g_strdup_printf ("sh -c '\"$PM_CLI\" match --supporters %s --requests %s > /dev/full'",
-                             data ("cli-supporters.csv"), data ("cli-requests.csv"));
+  command
+      = g_strdup_printf ("sh -c '\"$PM_CLI\" match --supporters %s --requests %s > /dev/full'",
+                         pm_test_data ("cli-supporters.csv"), pm_test_data ("cli-requests.csv"));
   assert_true (g_spawn_command_line_sync (command, &out, &err, &wait_status, &error));
   assert_int_equal (WEXITSTATUS (wait_status), 74);
   assert_true (g_str_has_prefix (err, "peermatch: "));
@@ -550,8 +545,8 @@ test_output_device (void **state)
 
   if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     skip ();
-  full = pm_test_run_cli ("match", "--supporters", data ("cli-supporters.csv"), "--requests",
-                          data ("cli-requests.csv"), "--output", "/dev/full");
+  full = pm_test_run_cli ("match", "--supporters", pm_test_data ("cli-supporters.csv"),
+                          "--requests", pm_test_data ("cli-requests.csv"), "--output", "/dev/full");
   assert_int_equal (full->status, 74);
   assert_string_equal (full->out, "");
   assert_string_equal (full->err, "peermatch: /dev/full: No space left on device\n");

@@ -14,46 +14,13 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
-/* Paths are kept for the whole test program: a small, bounded set. */
-static const char *
-data (const char *name)
-{
-  g_autofree char *path = pm_test_data_path (name);
-
-  return g_intern_string (path);
-}
-
-#define PROBLEM                                                                                    \
-  "--rota", data ("cli-rota.ini"), "--supporters", data ("cli-rota-supporters.csv"), "--leave",    \
-      data ("cli-rota-leave.csv"), "--prefs", data ("cli-rota-prefs.csv")
-#define BENCHMARK "--benchmark", data ("cli-rota-bench.txt")
-
-/* A path in a fresh temporary directory where no file is yet. */
-static char *
-temp_path (const char *basename)
-{
-  char *path = pm_test_write_temp (basename, "");
-
-  assert_int_equal (g_remove (path), 0);
-  return path;
-}
-
-static void
-remove_temp (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_remove (path);
-  g_rmdir (dir);
-}
-
 /* ---- calendars: --busy and --ics (spec/calendar.md)
  *
  * cli-rota-busy/P1.ics holds one event, 2026-12-07 09:00-10:00 Europe/London: it overlaps
  * that day's day shift (08:00-20:00) and not its night shift (20:00-08:00). Without it the
  * search grants P1's on-request for that day shift (cli-rota-prefs.csv, weight 5). */
 
-#define BUSY "--busy", data ("cli-rota-busy")
+#define BUSY "--busy", pm_test_data ("cli-rota-busy")
 /* 2023-11-14T22:13:20Z */
 #define EPOCH "1700000000"
 
@@ -182,8 +149,8 @@ assert_same_dirs (const char *a, const char *b)
 static void
 test_busy_plan (void **state)
 {
-  g_autoptr (PmTestRun) free_run = pm_test_run_cli ("rota", "plan", PROBLEM);
-  g_autoptr (PmTestRun) busy_run = pm_test_run_cli ("rota", "plan", PROBLEM, BUSY);
+  g_autoptr (PmTestRun) free_run = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM);
+  g_autoptr (PmTestRun) busy_run = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, BUSY);
   g_autoptr (JsonNode) free_root = NULL;
   g_autoptr (JsonNode) busy_root = NULL;
 
@@ -213,12 +180,13 @@ test_busy_check (void **state)
   g_autofree char *night
       = pm_test_write_temp ("night.csv", "date,shift,person\n2026-12-07,night,P1\n");
   g_autoptr (PmTestRun) busy_day
-      = pm_test_run_cli ("rota", "check", PROBLEM, BUSY, "--solution", day);
-  g_autoptr (PmTestRun) free_day = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", day);
+      = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM, BUSY, "--solution", day);
+  g_autoptr (PmTestRun) free_day
+      = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM, "--solution", day);
   g_autoptr (PmTestRun) busy_night
-      = pm_test_run_cli ("rota", "check", PROBLEM, BUSY, "--solution", night);
-  g_autoptr (PmTestRun) json
-      = pm_test_run_cli ("rota", "check", PROBLEM, BUSY, "--solution", day, "--format", "json");
+      = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM, BUSY, "--solution", night);
+  g_autoptr (PmTestRun) json = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM, BUSY,
+                                                "--solution", day, "--format", "json");
   g_autoptr (JsonNode) root = NULL;
   JsonArray *violations;
 
@@ -249,14 +217,15 @@ test_busy_bad (void **state)
                 "DTSTART:2026-12-08 10:00\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
   g_autofree char *dir = g_path_get_dirname (bad);
   g_autofree char *line = g_strdup_printf ("peermatch: %s:7: ", bad);
-  g_autofree char *output = temp_path ("rota.json");
+  g_autofree char *output = pm_test_temp_path ("rota.json");
   g_autofree char *ics = temp_dir ();
-  g_autoptr (PmTestRun) plan
-      = pm_test_run_cli ("rota", "plan", PROBLEM, "--busy", dir, "--output", output, "--ics", ics);
-  g_autoptr (PmTestRun) check = pm_test_run_cli ("rota", "check", PROBLEM, "--busy", dir,
-                                                 "--solution", data ("cli-rota-solution.csv"));
-  g_autoptr (PmTestRun) missing
-      = pm_test_run_cli ("rota", "plan", PROBLEM, "--busy", "/nonexistent/peermatch-busy");
+  g_autoptr (PmTestRun) plan = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, "--busy", dir,
+                                                "--output", output, "--ics", ics);
+  g_autoptr (PmTestRun) check
+      = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM, "--busy", dir, "--solution",
+                         pm_test_data ("cli-rota-solution.csv"));
+  g_autoptr (PmTestRun) missing = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, "--busy",
+                                                   "/nonexistent/peermatch-busy");
 
   assert_int_equal (plan->status, 65);
   assert_string_equal (plan->out, "");
@@ -270,7 +239,7 @@ test_busy_bad (void **state)
   assert_string_equal (missing->out, "");
   assert_non_null (strstr (missing->err, "peermatch: /nonexistent/peermatch-busy"));
   pm_test_remove_temp (bad);
-  remove_temp (output);
+  pm_test_remove_temp (output);
   remove_dir (ics);
 }
 
@@ -281,9 +250,11 @@ test_ics_plan (void **state)
 {
   g_autofree char *a = temp_dir ();
   g_autofree char *b = temp_dir ();
-  g_autoptr (PmTestRun) plain = run_cli_at (NULL, "rota", "plan", PROBLEM, BUSY);
-  g_autoptr (PmTestRun) first = run_cli_at (EPOCH, "rota", "plan", PROBLEM, BUSY, "--ics", a);
-  g_autoptr (PmTestRun) again = run_cli_at (EPOCH, "rota", "plan", PROBLEM, BUSY, "--ics", b);
+  g_autoptr (PmTestRun) plain = run_cli_at (NULL, "rota", "plan", PM_TEST_ROTA_PROBLEM, BUSY);
+  g_autoptr (PmTestRun) first
+      = run_cli_at (EPOCH, "rota", "plan", PM_TEST_ROTA_PROBLEM, BUSY, "--ics", a);
+  g_autoptr (PmTestRun) again
+      = run_cli_at (EPOCH, "rota", "plan", PM_TEST_ROTA_PROBLEM, BUSY, "--ics", b);
   g_autofree char *names = NULL;
   g_autofree char *rota_path = g_build_filename (a, "rota.ics", NULL);
   g_autofree char *rota = NULL;
@@ -313,13 +284,15 @@ test_ics_bad_epoch (void **state)
   const char *bad[]
       = { "", "x", "-1", "+5", " 1", "1.5", "1e9", "253402300800", "99999999999999999999" };
   g_autofree char *ics = temp_dir ();
-  g_autofree char *plan = temp_path ("plan.csv");
+  g_autofree char *plan = pm_test_temp_path ("plan.csv");
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr (PmTestRun) run = run_cli_at (bad[i], "rota", "plan", PROBLEM, "--ics", ics);
-      g_autoptr (PmTestRun) export = run_cli_at (bad[i], "rota", "export", PROBLEM, "--plan",
-                                                 data ("cli-rota-solution.csv"), "--ics", ics);
+      g_autoptr (PmTestRun) run
+          = run_cli_at (bad[i], "rota", "plan", PM_TEST_ROTA_PROBLEM, "--ics", ics);
+      g_autoptr (PmTestRun) export
+          = run_cli_at (bad[i], "rota", "export", PM_TEST_ROTA_PROBLEM, "--plan",
+                        pm_test_data ("cli-rota-solution.csv"), "--ics", ics);
 
       pm_test_assert_usage_error (run);
       assert_non_null (strstr (run->err, "SOURCE_DATE_EPOCH"));
@@ -328,17 +301,17 @@ test_ics_bad_epoch (void **state)
       assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
     }
   {
-    g_autoptr (PmTestRun) no_ics
-        = run_cli_at ("x", "rota", "plan", PROBLEM, "--format", "csv", "--output", plan);
-    g_autoptr (PmTestRun) largest
-        = run_cli_at ("253402300799", "rota", "export", PROBLEM, "--plan", plan, "--ics", ics);
+    g_autoptr (PmTestRun) no_ics = run_cli_at ("x", "rota", "plan", PM_TEST_ROTA_PROBLEM,
+                                               "--format", "csv", "--output", plan);
+    g_autoptr (PmTestRun) largest = run_cli_at ("253402300799", "rota", "export",
+                                                PM_TEST_ROTA_PROBLEM, "--plan", plan, "--ics", ics);
 
     assert_int_equal (no_ics->status, 0);
     assert_int_equal (largest->status, 0);
     assert_string_equal (largest->out, "");
     assert_string_equal (largest->err, "");
   }
-  remove_temp (plan);
+  pm_test_remove_temp (plan);
   remove_dir (ics);
 }
 
@@ -349,16 +322,16 @@ test_export (void **state)
   g_autofree char *planned = temp_dir ();
   g_autofree char *from_json = temp_dir ();
   g_autofree char *from_csv = temp_dir ();
-  g_autofree char *json = temp_path ("plan.json");
-  g_autofree char *csv = temp_path ("plan.csv");
-  g_autoptr (PmTestRun) plan
-      = run_cli_at (EPOCH, "rota", "plan", PROBLEM, BUSY, "--output", json, "--ics", planned);
-  g_autoptr (PmTestRun) plan_csv
-      = run_cli_at (EPOCH, "rota", "plan", PROBLEM, BUSY, "--format", "csv", "--output", csv);
-  g_autoptr (PmTestRun) a
-      = run_cli_at (EPOCH, "rota", "export", PROBLEM, BUSY, "--plan", json, "--ics", from_json);
-  g_autoptr (PmTestRun) b
-      = run_cli_at (EPOCH, "rota", "export", PROBLEM, BUSY, "--plan", csv, "--ics", from_csv);
+  g_autofree char *json = pm_test_temp_path ("plan.json");
+  g_autofree char *csv = pm_test_temp_path ("plan.csv");
+  g_autoptr (PmTestRun) plan = run_cli_at (EPOCH, "rota", "plan", PM_TEST_ROTA_PROBLEM, BUSY,
+                                           "--output", json, "--ics", planned);
+  g_autoptr (PmTestRun) plan_csv = run_cli_at (EPOCH, "rota", "plan", PM_TEST_ROTA_PROBLEM, BUSY,
+                                               "--format", "csv", "--output", csv);
+  g_autoptr (PmTestRun) a = run_cli_at (EPOCH, "rota", "export", PM_TEST_ROTA_PROBLEM, BUSY,
+                                        "--plan", json, "--ics", from_json);
+  g_autoptr (PmTestRun) b = run_cli_at (EPOCH, "rota", "export", PM_TEST_ROTA_PROBLEM, BUSY,
+                                        "--plan", csv, "--ics", from_csv);
 
   assert_int_equal (plan->status, 0);
   assert_int_equal (plan_csv->status, 0);
@@ -371,8 +344,8 @@ test_export (void **state)
   remove_dir (planned);
   remove_dir (from_json);
   remove_dir (from_csv);
-  remove_temp (json);
-  remove_temp (csv);
+  pm_test_remove_temp (json);
+  pm_test_remove_temp (csv);
 }
 
 /* The calendars of a hand-written rota (cli-rota-solution.csv, independent of the search)
@@ -381,8 +354,8 @@ static void
 test_export_golden (void **state)
 {
   g_autofree char *dir = temp_dir ();
-  g_autoptr (PmTestRun) run = run_cli_at (EPOCH, "rota", "export", PROBLEM, "--plan",
-                                          data ("cli-rota-solution.csv"), "--ics", dir);
+  g_autoptr (PmTestRun) run = run_cli_at (EPOCH, "rota", "export", PM_TEST_ROTA_PROBLEM, "--plan",
+                                          pm_test_data ("cli-rota-solution.csv"), "--ics", dir);
   static const char *const files[][2] = {
     { "rota.ics", "cli-rota-export-rota.ics" },
     { "P1.ics", "cli-rota-export-P1.ics" },
@@ -396,7 +369,7 @@ test_export_golden (void **state)
       gsize length = 0;
       g_autofree char *got = pm_test_read_file (path, &length);
 
-      pm_test_assert_golden (got, length, data (files[i][1]));
+      pm_test_assert_golden (got, length, pm_test_data (files[i][1]));
     }
   remove_dir (dir);
 }
@@ -406,13 +379,13 @@ test_export_benchmark (void **state)
 {
   g_autofree char *planned = temp_dir ();
   g_autofree char *exported = temp_dir ();
-  g_autofree char *json = temp_path ("plan.json");
+  g_autofree char *json = pm_test_temp_path ("plan.json");
   g_autofree char *rota_path = g_build_filename (exported, "rota.ics", NULL);
   g_autofree char *rota = NULL;
-  g_autoptr (PmTestRun) plan
-      = run_cli_at (EPOCH, "rota", "plan", BENCHMARK, "--output", json, "--ics", planned);
-  g_autoptr (PmTestRun) export
-      = run_cli_at (EPOCH, "rota", "export", BENCHMARK, "--plan", json, "--ics", exported);
+  g_autoptr (PmTestRun) plan = run_cli_at (EPOCH, "rota", "plan", PM_TEST_ROTA_BENCHMARK,
+                                           "--output", json, "--ics", planned);
+  g_autoptr (PmTestRun) export = run_cli_at (EPOCH, "rota", "export", PM_TEST_ROTA_BENCHMARK,
+                                             "--plan", json, "--ics", exported);
 
   assert_int_equal (plan->status, 0);
   assert_int_equal (export->status, 0);
@@ -421,22 +394,23 @@ test_export_benchmark (void **state)
   assert_non_null (strstr (rota, "\r\nDTSTART;TZID=Europe/London:2024010"));
   remove_dir (planned);
   remove_dir (exported);
-  remove_temp (json);
+  pm_test_remove_temp (json);
 }
 
 static void
 test_export_usage (void **state)
 {
-  g_autoptr (PmTestRun) no_ics
-      = pm_test_run_cli ("rota", "export", PROBLEM, "--plan", data ("cli-rota-solution.csv"));
+  g_autoptr (PmTestRun) no_ics = pm_test_run_cli ("rota", "export", PM_TEST_ROTA_PROBLEM, "--plan",
+                                                  pm_test_data ("cli-rota-solution.csv"));
   g_autoptr (PmTestRun) no_plan
-      = pm_test_run_cli ("rota", "export", PROBLEM, "--ics", "/nonexistent/x");
-  g_autoptr (PmTestRun) seed
-      = pm_test_run_cli ("rota", "export", PROBLEM, "--plan", data ("cli-rota-solution.csv"),
-                         "--ics", "/nonexistent/x", "--seed", "1");
-  g_autoptr (PmTestRun) bench_busy = pm_test_run_cli ("rota", "plan", BENCHMARK, BUSY);
-  g_autoptr (PmTestRun) check_ics = pm_test_run_cli (
-      "rota", "check", PROBLEM, "--solution", data ("cli-rota-solution.csv"), "--ics", "/tmp");
+      = pm_test_run_cli ("rota", "export", PM_TEST_ROTA_PROBLEM, "--ics", "/nonexistent/x");
+  g_autoptr (PmTestRun) seed = pm_test_run_cli ("rota", "export", PM_TEST_ROTA_PROBLEM, "--plan",
+                                                pm_test_data ("cli-rota-solution.csv"), "--ics",
+                                                "/nonexistent/x", "--seed", "1");
+  g_autoptr (PmTestRun) bench_busy = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_BENCHMARK, BUSY);
+  g_autoptr (PmTestRun) check_ics
+      = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM, "--solution",
+                         pm_test_data ("cli-rota-solution.csv"), "--ics", "/tmp");
 
   pm_test_assert_usage_error (no_ics);
   assert_non_null (strstr (no_ics->err, "--ics"));
@@ -455,8 +429,8 @@ test_export_invalid (void **state)
 {
   g_autofree char *ics = temp_dir ();
   g_autofree char *names = NULL;
-  g_autoptr (PmTestRun) run = run_cli_at (EPOCH, "rota", "export", PROBLEM, "--plan",
-                                          data ("cli-rota-solution.csv"), "--ics", ics);
+  g_autoptr (PmTestRun) run = run_cli_at (EPOCH, "rota", "export", PM_TEST_ROTA_PROBLEM, "--plan",
+                                          pm_test_data ("cli-rota-solution.csv"), "--ics", ics);
   g_auto (GStrv) lines = NULL;
 
   assert_int_equal (run->status, 3);
@@ -478,12 +452,12 @@ test_ics_unsafe_id (void **state)
   g_autofree char *ics = temp_dir ();
   g_autofree char *plan = pm_test_write_temp (
       "plan.csv", "date,shift,person\n2026-12-07,day,P1\n2026-12-08,night,../x\n");
-  g_autoptr (PmTestRun) export
-      = run_cli_at (EPOCH, "rota", "export", "--rota", data ("cli-rota.ini"), "--supporters",
-                    data ("cli-rota-unsafe-supporters.csv"), "--plan", plan, "--ics", ics);
+  g_autoptr (PmTestRun) export = run_cli_at (
+      EPOCH, "rota", "export", "--rota", pm_test_data ("cli-rota.ini"), "--supporters",
+      pm_test_data ("cli-rota-unsafe-supporters.csv"), "--plan", plan, "--ics", ics);
   g_autoptr (PmTestRun) planned
-      = run_cli_at (EPOCH, "rota", "plan", "--rota", data ("cli-rota.ini"), "--supporters",
-                    data ("cli-rota-unsafe-supporters.csv"), "--ics", ics);
+      = run_cli_at (EPOCH, "rota", "plan", "--rota", pm_test_data ("cli-rota.ini"), "--supporters",
+                    pm_test_data ("cli-rota-unsafe-supporters.csv"), "--ics", ics);
 
   assert_int_equal (export->status, 65);
   assert_string_equal (export->out, "");
@@ -502,9 +476,11 @@ test_ics_cannot_create (void **state)
 {
   g_autofree char *file = pm_test_write_temp ("not-a-dir", "x");
   g_autofree char *prefix = g_strdup_printf ("peermatch: %s", file);
-  g_autoptr (PmTestRun) plan = run_cli_at (EPOCH, "rota", "plan", PROBLEM, "--ics", file);
-  g_autoptr (PmTestRun) export = run_cli_at (EPOCH, "rota", "export", PROBLEM, "--plan",
-                                             data ("cli-rota-solution.csv"), "--ics", file);
+  g_autoptr (PmTestRun) plan
+      = run_cli_at (EPOCH, "rota", "plan", PM_TEST_ROTA_PROBLEM, "--ics", file);
+  g_autoptr (PmTestRun) export
+      = run_cli_at (EPOCH, "rota", "export", PM_TEST_ROTA_PROBLEM, "--plan",
+                    pm_test_data ("cli-rota-solution.csv"), "--ics", file);
 
   assert_int_equal (plan->status, 73);
   assert_string_equal (plan->out, "");

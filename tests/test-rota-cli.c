@@ -14,39 +14,6 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
-/* Paths are kept for the whole test program: a small, bounded set. */
-static const char *
-data (const char *name)
-{
-  g_autofree char *path = pm_test_data_path (name);
-
-  return g_intern_string (path);
-}
-
-#define PROBLEM                                                                                    \
-  "--rota", data ("cli-rota.ini"), "--supporters", data ("cli-rota-supporters.csv"), "--leave",    \
-      data ("cli-rota-leave.csv"), "--prefs", data ("cli-rota-prefs.csv")
-#define BENCHMARK "--benchmark", data ("cli-rota-bench.txt")
-
-/* A path in a fresh temporary directory where no file is yet. */
-static char *
-temp_path (const char *basename)
-{
-  char *path = pm_test_write_temp (basename, "");
-
-  assert_int_equal (g_remove (path), 0);
-  return path;
-}
-
-static void
-remove_temp (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_remove (path);
-  g_rmdir (dir);
-}
-
 /* ---- help */
 
 static void
@@ -104,16 +71,19 @@ test_usage_commands (void **state)
   g_autoptr (PmTestRun) none = pm_test_run_cli ("rota");
   g_autoptr (PmTestRun) unknown = pm_test_run_cli ("rota", "frobnicate");
   g_autoptr (PmTestRun) neither
-      = pm_test_run_cli ("rota", "plan", "--supporters", data ("cli-rota.ini"));
-  g_autoptr (PmTestRun) both = pm_test_run_cli ("rota", "plan", PROBLEM, BENCHMARK);
+      = pm_test_run_cli ("rota", "plan", "--supporters", pm_test_data ("cli-rota.ini"));
+  g_autoptr (PmTestRun) both
+      = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, PM_TEST_ROTA_BENCHMARK);
   g_autoptr (PmTestRun) no_people
-      = pm_test_run_cli ("rota", "plan", "--rota", data ("cli-rota.ini"));
-  g_autoptr (PmTestRun) bench_people = pm_test_run_cli ("rota", "plan", BENCHMARK, "--supporters",
-                                                        data ("cli-rota-supporters.csv"));
-  g_autoptr (PmTestRun) no_solution = pm_test_run_cli ("rota", "check", PROBLEM);
-  g_autoptr (PmTestRun) check_seed = pm_test_run_cli (
-      "rota", "check", BENCHMARK, "--solution", data ("cli-rota-solution.csv"), "--seed", "1");
-  g_autoptr (PmTestRun) stray = pm_test_run_cli ("rota", "plan", BENCHMARK, "extra");
+      = pm_test_run_cli ("rota", "plan", "--rota", pm_test_data ("cli-rota.ini"));
+  g_autoptr (PmTestRun) bench_people
+      = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_BENCHMARK, "--supporters",
+                         pm_test_data ("cli-rota-supporters.csv"));
+  g_autoptr (PmTestRun) no_solution = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM);
+  g_autoptr (PmTestRun) check_seed
+      = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_BENCHMARK, "--solution",
+                         pm_test_data ("cli-rota-solution.csv"), "--seed", "1");
+  g_autoptr (PmTestRun) stray = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_BENCHMARK, "extra");
 
   pm_test_assert_usage_error (none);
   pm_test_assert_usage_error (unknown);
@@ -255,7 +225,7 @@ check_plan_json (JsonNode *root, const char *first_date, gboolean valid)
 static void
 test_plan_json (void **state)
 {
-  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", PROBLEM);
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM);
   g_autoptr (JsonNode) root = NULL;
 
   assert_int_equal (run->status, 0);
@@ -271,10 +241,11 @@ test_plan_json (void **state)
 static void
 test_plan_benchmark (void **state)
 {
-  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", BENCHMARK);
-  g_autoptr (PmTestRun) text = pm_test_run_cli ("rota", "plan", BENCHMARK, "--format", "text");
-  g_autoptr (PmTestRun) limited = pm_test_run_cli ("rota", "plan", BENCHMARK, "--time-limit", "0.3",
-                                                   "--seed", "7", "--quiet");
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_BENCHMARK);
+  g_autoptr (PmTestRun) text
+      = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_BENCHMARK, "--format", "text");
+  g_autoptr (PmTestRun) limited = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_BENCHMARK,
+                                                   "--time-limit", "0.3", "--seed", "7", "--quiet");
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (JsonNode) limited_root = NULL;
 
@@ -295,25 +266,27 @@ test_plan_benchmark (void **state)
 static void
 test_plan_deterministic (void **state)
 {
-  g_autofree char *path = temp_path ("rota.json");
+  g_autofree char *path = pm_test_temp_path ("rota.json");
   g_autofree char *written = NULL;
 
   for (guint f = 0; f < 3; f++)
     {
       const char *format = (const char *[]){ "json", "csv", "text" }[f];
-      g_autoptr (PmTestRun) a
-          = pm_test_run_cli ("rota", "plan", PROBLEM, "--format", format, "--seed", "5");
-      g_autoptr (PmTestRun) b
-          = pm_test_run_cli ("rota", "plan", PROBLEM, "--format", format, "--seed", "5");
+      g_autoptr (PmTestRun) a = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, "--format",
+                                                 format, "--seed", "5");
+      g_autoptr (PmTestRun) b = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, "--format",
+                                                 format, "--seed", "5");
 
       assert_int_equal (a->status, 0);
       assert_int_equal (b->status, 0);
       assert_string_equal (a->out, b->out);
     }
   {
-    g_autoptr (PmTestRun) plain = pm_test_run_cli ("rota", "plan", PROBLEM);
-    g_autoptr (PmTestRun) seeded = pm_test_run_cli ("rota", "plan", PROBLEM, "--seed", "1");
-    g_autoptr (PmTestRun) out = pm_test_run_cli ("rota", "plan", PROBLEM, "--output", path);
+    g_autoptr (PmTestRun) plain = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM);
+    g_autoptr (PmTestRun) seeded
+        = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, "--seed", "1");
+    g_autoptr (PmTestRun) out
+        = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, "--output", path);
 
     /* the default seed is 1 */
     assert_string_equal (plain->out, seeded->out);
@@ -323,7 +296,7 @@ test_plan_deterministic (void **state)
     written = pm_test_read_file (path, NULL);
     assert_string_equal (written, plain->out);
   }
-  remove_temp (path);
+  pm_test_remove_temp (path);
 }
 
 /* ---- check agrees with plan */
@@ -341,13 +314,14 @@ report_objective (const char *report)
 static void
 check_round_trip (const char *format, const char *basename)
 {
-  g_autofree char *path = temp_path (basename);
-  g_autoptr (PmTestRun) json = pm_test_run_cli ("rota", "plan", PROBLEM);
-  g_autoptr (PmTestRun) planned
-      = pm_test_run_cli ("rota", "plan", PROBLEM, "--format", format, "--output", path);
-  g_autoptr (PmTestRun) text = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", path);
-  g_autoptr (PmTestRun) again
-      = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", path, "--format", "json");
+  g_autofree char *path = pm_test_temp_path (basename);
+  g_autoptr (PmTestRun) json = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM);
+  g_autoptr (PmTestRun) planned = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, "--format",
+                                                   format, "--output", path);
+  g_autoptr (PmTestRun) text
+      = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM, "--solution", path);
+  g_autoptr (PmTestRun) again = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM,
+                                                 "--solution", path, "--format", "json");
   g_autoptr (JsonNode) root = NULL;
   gint64 objective;
 
@@ -364,7 +338,7 @@ check_round_trip (const char *format, const char *basename)
   /* check --format json prints what plan prints for that rota */
   assert_int_equal (again->status, 0);
   assert_string_equal (again->out, json->out);
-  remove_temp (path);
+  pm_test_remove_temp (path);
 }
 
 static void
@@ -377,17 +351,18 @@ test_check_plan_output (void **state)
 static void
 test_check_benchmark (void **state)
 {
-  g_autofree char *path = temp_path ("bench.json");
-  g_autoptr (PmTestRun) planned = pm_test_run_cli ("rota", "plan", BENCHMARK, "--output", path);
-  g_autoptr (PmTestRun) checked
-      = pm_test_run_cli ("rota", "check", BENCHMARK, "--solution", path, "--format", "json");
+  g_autofree char *path = pm_test_temp_path ("bench.json");
+  g_autoptr (PmTestRun) planned
+      = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_BENCHMARK, "--output", path);
+  g_autoptr (PmTestRun) checked = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_BENCHMARK,
+                                                   "--solution", path, "--format", "json");
   g_autofree char *written = NULL;
 
   assert_int_equal (planned->status, 0);
   assert_int_equal (checked->status, 0);
   written = pm_test_read_file (path, NULL);
   assert_string_equal (checked->out, written);
-  remove_temp (path);
+  pm_test_remove_temp (path);
 }
 
 /* A hand-written rota (cli-rota-solution.csv) against cli-rota.ini with its leave and prefs:
@@ -403,11 +378,12 @@ test_check_benchmark (void **state)
 static void
 test_check_golden (void **state)
 {
-  const char *solution = data ("cli-rota-solution.csv");
+  const char *solution = pm_test_data ("cli-rota-solution.csv");
   g_autofree char *golden = pm_test_data_path ("cli-rota-check.txt");
-  g_autoptr (PmTestRun) text = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", solution);
-  g_autoptr (PmTestRun) json
-      = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", solution, "--format", "json");
+  g_autoptr (PmTestRun) text
+      = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM, "--solution", solution);
+  g_autoptr (PmTestRun) json = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM, "--solution",
+                                                solution, "--format", "json");
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *expected = NULL;
   JsonObject *o;
@@ -434,12 +410,12 @@ test_check_golden (void **state)
 static void
 test_plan_infeasible (void **state)
 {
-  g_autofree char *path = temp_path ("rota.json");
-  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", PROBLEM, "--limits",
-                                               data ("cli-rota-infeasible-limits.csv"));
+  g_autofree char *path = pm_test_temp_path ("rota.json");
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, "--limits",
+                                               pm_test_data ("cli-rota-infeasible-limits.csv"));
   g_autoptr (PmTestRun) out
-      = pm_test_run_cli ("rota", "plan", PROBLEM, "--limits",
-                         data ("cli-rota-infeasible-limits.csv"), "--output", path);
+      = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, "--limits",
+                         pm_test_data ("cli-rota-infeasible-limits.csv"), "--output", path);
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *written = NULL;
   g_auto (GStrv) lines = NULL;
@@ -467,7 +443,7 @@ test_plan_infeasible (void **state)
   assert_string_equal (out->err, run->err);
   written = pm_test_read_file (path, NULL);
   assert_string_equal (written, run->out);
-  remove_temp (path);
+  pm_test_remove_temp (path);
 }
 
 /* ---- input errors: 66 missing, 65 bad data with FILE:LINE, nothing written */
@@ -488,12 +464,14 @@ test_missing_input (void **state)
   const char *nope = "/nonexistent/peermatch/file.csv";
   g_autoptr (PmTestRun) rota
       = pm_test_run_cli ("rota", "plan", "--rota", "/nonexistent/peermatch/rota.ini",
-                         "--supporters", data ("cli-rota-supporters.csv"));
-  g_autoptr (PmTestRun) people
-      = pm_test_run_cli ("rota", "plan", "--rota", data ("cli-rota.ini"), "--supporters", nope);
-  g_autoptr (PmTestRun) leave = pm_test_run_cli ("rota", "plan", PROBLEM, "--limits", nope);
+                         "--supporters", pm_test_data ("cli-rota-supporters.csv"));
+  g_autoptr (PmTestRun) people = pm_test_run_cli (
+      "rota", "plan", "--rota", pm_test_data ("cli-rota.ini"), "--supporters", nope);
+  g_autoptr (PmTestRun) leave
+      = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_PROBLEM, "--limits", nope);
   g_autoptr (PmTestRun) bench = pm_test_run_cli ("rota", "plan", "--benchmark", nope);
-  g_autoptr (PmTestRun) solution = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", nope);
+  g_autoptr (PmTestRun) solution
+      = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM, "--solution", nope);
 
   assert_input_error (rota, 66, "/nonexistent/peermatch/rota.ini");
   assert_input_error (people, 66, nope);
@@ -505,23 +483,23 @@ test_missing_input (void **state)
 static void
 test_bad_data (void **state)
 {
-  const char *ini = data ("cli-rota-bad.ini");
-  const char *bench = data ("nrp-bad-values.txt");
+  const char *ini = pm_test_data ("cli-rota-bad.ini");
+  const char *bench = pm_test_data ("nrp-bad-values.txt");
   g_autofree char *ini_line = g_strdup_printf ("%s:3:", ini);
   g_autofree char *bench_line = g_strdup_printf ("%s:", bench);
   g_autoptr (PmTestRun) bad_ini = pm_test_run_cli ("rota", "plan", "--rota", ini, "--supporters",
-                                                   data ("cli-rota-supporters.csv"));
+                                                   pm_test_data ("cli-rota-supporters.csv"));
   g_autoptr (PmTestRun) bad_bench = pm_test_run_cli ("rota", "plan", "--benchmark", bench);
   g_autoptr (PmTestRun) bad_people
-      = pm_test_run_cli ("rota", "plan", "--rota", data ("cli-rota.ini"), "--supporters",
-                         data ("cli-bad-supporters.csv"));
+      = pm_test_run_cli ("rota", "plan", "--rota", pm_test_data ("cli-rota.ini"), "--supporters",
+                         pm_test_data ("cli-bad-supporters.csv"));
   g_autoptr (PmTestRun) check_bench = pm_test_run_cli (
-      "rota", "check", "--benchmark", bench, "--solution", data ("cli-rota-solution.csv"));
+      "rota", "check", "--benchmark", bench, "--solution", pm_test_data ("cli-rota-solution.csv"));
 
   assert_input_error (bad_ini, 65, ini_line);
   assert_input_error (bad_bench, 65, bench_line);
   assert_true (g_ascii_isdigit (bad_bench->err[strlen ("peermatch: ") + strlen (bench_line)]));
-  assert_input_error (bad_people, 65, data ("cli-bad-supporters.csv"));
+  assert_input_error (bad_people, 65, pm_test_data ("cli-bad-supporters.csv"));
   assert_input_error (check_bench, 65, bench_line);
 }
 
@@ -532,7 +510,8 @@ test_bad_solution (void **state)
   g_autofree char *path = pm_test_write_temp (
       "rota.csv", "date,shift,person\n2026-12-07,day,P1\n2026-12-08,day,NOBODY\n");
   g_autofree char *line = g_strdup_printf ("%s:3:", path);
-  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "check", PROBLEM, "--solution", path);
+  g_autoptr (PmTestRun) run
+      = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_PROBLEM, "--solution", path);
 
   assert_input_error (run, 65, line);
   pm_test_remove_temp (path);
@@ -543,7 +522,7 @@ test_output_on_error (void **state)
 {
   const char *before = "precious bytes\r\n\001\n";
   g_autofree char *kept = pm_test_write_temp ("out.json", before);
-  g_autofree char *fresh = temp_path ("fresh.json");
+  g_autofree char *fresh = pm_test_temp_path ("fresh.json");
   g_autofree char *after = NULL;
 
   for (guint i = 0; i < 2; i++)
@@ -551,12 +530,13 @@ test_output_on_error (void **state)
       const char *output = i == 0 ? kept : fresh;
       g_autoptr (PmTestRun) missing = pm_test_run_cli ("rota", "plan", "--benchmark",
                                                        "/nonexistent/i.txt", "--output", output);
-      g_autoptr (PmTestRun) bad = pm_test_run_cli ("rota", "plan", "--benchmark",
-                                                   data ("nrp-bad-values.txt"), "--output", output);
-      g_autoptr (PmTestRun) usage
-          = pm_test_run_cli ("rota", "plan", BENCHMARK, "--seed", "-3", "--output", output);
-      g_autoptr (PmTestRun) solution = pm_test_run_cli ("rota", "check", BENCHMARK, "--solution",
-                                                        "/nonexistent/s.json", "--output", output);
+      g_autoptr (PmTestRun) bad = pm_test_run_cli (
+          "rota", "plan", "--benchmark", pm_test_data ("nrp-bad-values.txt"), "--output", output);
+      g_autoptr (PmTestRun) usage = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_BENCHMARK,
+                                                     "--seed", "-3", "--output", output);
+      g_autoptr (PmTestRun) solution
+          = pm_test_run_cli ("rota", "check", PM_TEST_ROTA_BENCHMARK, "--solution",
+                             "/nonexistent/s.json", "--output", output);
 
       assert_int_equal (missing->status, 66);
       assert_int_equal (bad->status, 65);
@@ -567,13 +547,13 @@ test_output_on_error (void **state)
   assert_string_equal (after, before);
   assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
   pm_test_remove_temp (kept);
-  remove_temp (fresh);
+  pm_test_remove_temp (fresh);
 }
 
 static void
 test_output_cannot_create (void **state)
 {
-  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", BENCHMARK, "--output",
+  g_autoptr (PmTestRun) run = pm_test_run_cli ("rota", "plan", PM_TEST_ROTA_BENCHMARK, "--output",
                                                "/nonexistent-peermatch-dir/rota.json");
 
   assert_int_equal (run->status, 73);
@@ -597,7 +577,7 @@ run_on_terminal (const char *extra)
     return NULL;
   /* util-linux script(1) runs the command on a new pseudo-terminal */
   inner = g_strdup_printf ("\"$PM_CLI\" rota plan --benchmark %s --output /dev/null %s",
-                           data ("cli-rota-bench.txt"), extra);
+                           pm_test_data ("cli-rota-bench.txt"), extra);
   command = g_strdup_printf ("%s -qec '%s' /dev/null", script, inner);
   if (!g_spawn_command_line_sync (command, &out, NULL, &wait_status, &error))
     return NULL;
