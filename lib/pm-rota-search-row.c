@@ -209,8 +209,9 @@ static gboolean
 row_setup (Row *r, Search *s, int p, int lo, int hi)
 {
   const int *row = &s->rota[p * s->D];
+  const gboolean whole = lo == 0 && hi == s->D - 1; /* nothing outside: any row will do */
 
-  if (s->pen[p] > 0 || s->S + 1 > 64 || s->model->n_weekends > 64)
+  if ((s->pen[p] > 0 && !whole) || s->S + 1 > 64 || s->model->n_weekends > 64)
     return FALSE;
   memset (r->win_cnt, 0, sizeof r->win_cnt);
   r->s = s;
@@ -451,9 +452,10 @@ row_day (const Row *r, PmRowWork *w, int d)
   w->ops += (guint64)w->n[0] * r->V + 1;
 }
 
-/* Fills @vals with the best window; FALSE when no window keeps the rules. */
+/* Fills @vals with the best window and @cost_out (nullable) with its cost; FALSE when no
+ * window keeps the rules. */
 static gboolean
-row_solve (const Row *r, PmRowWork *w, int *vals)
+row_solve (const Row *r, PmRowWork *w, int *vals, gint64 *cost_out)
 {
   const int *row = &r->s->rota[r->p * r->s->D];
   RowState x = { PM_ROTA_OFF, r->R, 1, 0, 0, 0 };
@@ -488,6 +490,8 @@ row_solve (const Row *r, PmRowWork *w, int *vals)
     }
   if (at < 0)
     return FALSE;
+  if (cost_out != NULL)
+    *cost_out = best;
   for (int d = r->hi; d >= r->lo; d--)
     {
       const int packed = w->from[(gsize)(d - r->lo) * PM_ROW_STATES_MAX + at];
@@ -517,7 +521,30 @@ pm_rs_row_best (Search *s, int p, int lo, int hi, double noise, int *vals)
         r.gain[d][v] = ROW_SCALE * r.gain[d][v]
                        + (gint64)(ROW_SCALE * noise * g_rand_double (s->rand))
                        + g_rand_int_range (s->rand, 0, 4);
-  return row_solve (&r, row_work (s), vals);
+  return row_solve (&r, row_work (s), vals, NULL);
+}
+
+/* The pricing of the column generation (pm-rota-search-colgen.c): fills @vals with the
+ * whole row of @p (the horizon is at most PM_ROW_WINDOW_MAX days) of least total of @cost
+ * (@cost[d * (S + 1) + v + 1]: the cost of @p taking @v on day @d) among the rows that keep
+ * @p's rules, and @total with that total. As for the row re-optimisation, of the per-type
+ * maxima only the tightest is kept exactly: the caller checks the others and the total
+ * maximum. Whatever @p's current row is. FALSE when there is no such row, or the state
+ * space is too large. */
+gboolean
+pm_rs_row_price (Search *s, int p, const gint64 *cost, int *vals, gint64 *total)
+{
+  Row r;
+
+  g_return_val_if_fail (s->D <= PM_ROW_WINDOW_MAX, FALSE);
+  row_work (s);
+  if (!row_setup (&r, s, p, 0, s->D - 1))
+    return FALSE;
+  for (int d = 0; d < r.L; d++)
+    for (int v = 0; v < r.V; v++)
+      if (r.gain[d][v] != PM_ROW_INF)
+        r.gain[d][v] = cost[d * r.V + v];
+  return row_solve (&r, row_work (s), vals, total);
 }
 
 /* Makes @m the best rewrite of days [lo, hi] of @p (pm_rs_row_best); FALSE when there is

@@ -5,7 +5,9 @@
  * counters of the hard rules, the objective) and makes a move only when it breaks no new
  * rule; pm-rota-search-build.c constructs each person's row; pm-rota-search-moves.c draws
  * the small random moves; pm-rota-search-row.c re-optimises a window of one person's row
- * exactly; pm-rota-search.c drives the annealing. */
+ * exactly; pm-rota-search-ruin.c ruins and recreates several rows;
+ * pm-rota-search-colgen.c chooses a row per person by column generation; pm-rota-search.c
+ * drives them. */
 #pragma once
 
 #include "pm-rota-search-private.h"
@@ -139,6 +141,8 @@ gboolean
 pm_rs_row_best (Search *s, int p, int lo, int hi, double noise, int *vals);
 gboolean
 pm_rs_move_row (Search *s, Move *m, int p, int lo, int hi, double noise);
+gboolean
+pm_rs_row_price (Search *s, int p, const gint64 *cost, int *vals, gint64 *total);
 void
 pm_rs_row_free (PmRowWork *work);
 guint64
@@ -147,6 +151,20 @@ pm_rs_row_ops (const Search *s);
 /* pm-rota-search-ruin.c */
 gboolean
 pm_rs_ruin (Search *s, double temp, double noise, Best *best);
+
+/* pm-rota-search-colgen.c: the budget of the column generation's rounds (0: none) and of
+ * the branch and bound's nodes; with a @clock (nullable), a deadline for the relaxation
+ * and durations for the dive and the branch and bound from their start. */
+typedef struct
+{
+  guint max_rounds;
+  guint64 max_nodes;
+  PmRotaClockFunc clock;
+  gint64 relax_deadline, dive_us, branch_us;
+} PmRsColgenLimits;
+
+gboolean
+pm_rs_colgen (Search *s, const PmRsColgenLimits *limits, Best *best, double *relaxation);
 
 /* pm-rota-search-moves.c */
 void

@@ -1,7 +1,8 @@
-/* peermatch: the rota search: per-person construction that breaks no hard rule, then
- * simulated annealing over moves that keep every hard rule. This file drives it; the state,
- * the construction and the moves live in pm-rota-search-*.c (see
- * pm-rota-search-state-private.h).
+/* peermatch: the rota search: per-person construction that breaks no hard rule, on
+ * horizons of at most four weeks column generation and branch and bound over valid rows
+ * (pm-rota-search-colgen.c), then simulated annealing over moves that keep every hard rule.
+ * This file drives it; the state, the construction and the moves live in
+ * pm-rota-search-*.c (see pm-rota-search-state-private.h).
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * State: the rota plus, per person, the counters the hard rules need (shifts per type and in
@@ -52,6 +53,11 @@ search_temperatures (const Search *s, double *t0, double *t1)
   *t0 = 30.0 * sum;
   *t1 = 0.1 * sum;
 }
+
+/* The start temperature (a share of the usual one) of an annealing that polishes the rota
+ * of the column generation rather than searching from scratch. */
+#define POLISH_T0 0.1
+#define POLISH_GAP 1.05
 
 /* ---- the search */
 
@@ -117,7 +123,8 @@ typedef struct
   gint64 start, limit_us, last_report;
   guint64 iterations;
   int reports;
-  gint64 row_us; /* time spent in the row re-optimisation */
+  gint64 row_us;   /* time spent in the row re-optimisation */
+  gboolean polish; /* the rota comes from the column generation: start cooler */
 } Clock;
 
 /* Whether the row re-optimisation is due: it gets a fixed share of the time (with a clock)
@@ -168,6 +175,8 @@ anneal (Search *s, Clock *clock, Best *best, GCancellable *cancellable, GError *
   Move move;
 
   search_temperatures (s, &t0, &t1);
+  if (clock->polish)
+    t0 *= POLISH_T0;
   temp = t0;
   for (guint64 iter = 0; s->P > 0 && s->D > 0; iter++)
     {
@@ -200,13 +209,44 @@ anneal (Search *s, Clock *clock, Best *best, GCancellable *cancellable, GError *
   return TRUE;
 }
 
+/* The column generation and branch and bound (pm-rota-search-colgen.c) on horizons that
+ * the row programme covers whole: with a clock, until COLGEN_RELAX_SHARE of the time for
+ * the relaxation and COLGEN_BRANCH_SHARE for the branch and bound; without, a fixed number
+ * of rounds and nodes. */
+#define COLGEN_RELAX_SHARE 0.35
+#define COLGEN_DIVE_SHARE 0.2
+#define COLGEN_BRANCH_SHARE 0.1
+#define COLGEN_ROUNDS 60
+#define COLGEN_NODES 200
+
+static gboolean
+colgen_phase (Search *s, const Clock *clock, Best *best)
+{
+  PmRsColgenLimits lim = { COLGEN_ROUNDS, COLGEN_NODES, NULL, 0, 0, 0 };
+  double bound;
+
+  if (clock->limit_us > 0)
+    {
+      lim.max_rounds = 0;
+      lim.max_nodes = 0;
+      lim.clock = clock->options->clock;
+      lim.relax_deadline = clock->start + (gint64)(COLGEN_RELAX_SHARE * clock->limit_us);
+      lim.dive_us = (gint64)(COLGEN_DIVE_SHARE * clock->limit_us);
+      lim.branch_us = (gint64)(COLGEN_BRANCH_SHARE * clock->limit_us);
+    }
+  /* polish only a rota close to the relaxation: a worse one (a dive cut short) is better
+   * searched from scratch */
+  return pm_rs_colgen (s, &lim, best, &bound) && best->hard == 0
+         && best->obj <= POLISH_GAP * bound + 1.0;
+}
+
 gboolean
 pm_rota_search (const PmRotaModel *model, const PmRotaSearchOptions *options, int *rota_out,
                 PmRotaCost *cost_out, GCancellable *cancellable, GError **error)
 {
   Search s;
   Best best = { 0 };
-  Clock clock = { options, 0, 0, 0, 0, 0, 0 };
+  Clock clock = { options, 0, 0, 0, 0, 0, 0, FALSE };
   gboolean ok;
 
   g_return_val_if_fail (model != NULL && options != NULL && rota_out != NULL, FALSE);
@@ -229,6 +269,7 @@ pm_rota_search (const PmRotaModel *model, const PmRotaSearchOptions *options, in
   for (int p = 0; p < s.P; p++)
     if (s.pen[p] > 0)
       pm_rs_repair_person (&s, p, &best);
+  clock.polish = colgen_phase (&s, &clock, &best);
   clock.iterations
       = options->iterations > 0 ? options->iterations : MAX ((guint64)4000 * s.P * s.D, 200000);
   ok = anneal (&s, &clock, &best, cancellable, error);

@@ -458,6 +458,62 @@ test_row_exact (void **state)
   assert_true (n_checked >= 200 && n_moved >= 20);
 }
 
+/* The column generation (pm-rota-search-colgen.c) against brute force on tiny models where
+ * its pricing is exact (no total maximum, at most one per-type maximum): run to the end
+ * from the construction's rota, its relaxation is at most the optimum, the rota it leaves
+ * keeps every rule whenever one exists, the state agrees with the checker, and with an
+ * unlimited branch and bound it finds the optimum on nearly every model. */
+static void
+test_colgen_exact (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (20261122);
+  const PmRsColgenLimits limits = { 0, 0, NULL, 0, 0, 0 };
+  int n_checked = 0, n_optimal = 0;
+
+  (void)state;
+  while (n_checked < 120)
+    {
+      g_autoptr (PmRotaModel) model = random_model (r);
+      const int P = PM_ROTA_N_PEOPLE (model);
+      Best best = { 0 };
+      PmRotaCost cost;
+      gint64 optimum;
+      double relaxation;
+      Search s;
+
+      for (int q = 0; q < P; q++)
+        {
+          PM_ROTA_PERSON (model, q)->max_shifts = PM_ROTA_UNLIMITED;
+          for (int v = 1; v < PM_ROTA_N_SHIFTS (model); v++)
+            PM_ROTA_PERSON (model, q)->max_per_shift[v] = PM_ROTA_UNLIMITED;
+        }
+      optimum = brute_force (model);
+      if (optimum < 0)
+        continue;
+      pm_rs_init (&s, model, 1);
+      for (int q = 0; q < P; q++)
+        pm_rs_build_person (&s, q);
+      best.hard = s.hard;
+      best.obj = objective (&s);
+      pm_rs_colgen (&s, &limits, &best, &relaxation);
+      if (relaxation > optimum + 0.05)
+        print_message ("# relaxation %g optimum %" G_GINT64_FORMAT " P %d D %d S %d\n", relaxation,
+                       optimum, P, model->n_days, PM_ROTA_N_SHIFTS (model));
+      assert_true (relaxation <= optimum + 0.05);
+      /* every person has a valid row, so the column generation starts, and it keeps the
+       * construction's rota unless it finds a better one */
+      assert_int_equal (pm_rota_check (model, s.rota, &cost, NULL), 0);
+      assert_int_equal (s.hard, 0);
+      assert_int_equal (cost.objective, objective (&s));
+      assert_true (cost.objective >= optimum);
+      n_optimal += cost.objective == optimum;
+      n_checked++;
+      pm_rs_clear (&s);
+    }
+  print_message ("# column generation: %d/%d optimal\n", n_optimal, n_checked);
+  assert_true (n_optimal * 100 >= n_checked * 95);
+}
+
 /* Leave and availability are absolute: a person whose minimum of minutes the leave makes
  * unreachable works every day they may, and breaks the minimum only, never a day off nor
  * their availability, though one shift there would cut the shortfall by a day's minutes. */
@@ -560,6 +616,7 @@ main (void)
     cmocka_unit_test (test_cancel),
     cmocka_unit_test (test_determinism_larger),
     cmocka_unit_test (test_row_exact),
+    cmocka_unit_test (test_colgen_exact),
     cmocka_unit_test (test_only_impossible_rows_break_rules),
     cmocka_unit_test (test_leave_absolute),
   };
