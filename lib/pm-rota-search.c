@@ -209,10 +209,11 @@ anneal (Search *s, Clock *clock, Best *best, GCancellable *cancellable, GError *
   return TRUE;
 }
 
-/* The column generation and branch and bound (pm-rota-search-colgen.c) on horizons that
- * the row programme covers whole: with a clock, until COLGEN_RELAX_SHARE of the time for
- * the relaxation and COLGEN_BRANCH_SHARE for the branch and bound; without, a fixed number
- * of rounds and nodes. */
+/* The column generation, dive and branch and bound (pm-rota-search-colgen.c) on horizons
+ * that the row programme covers whole: with a clock, the relaxation until
+ * COLGEN_RELAX_SHARE of the time, then at most COLGEN_DIVE_SHARE of it for the dive and
+ * COLGEN_BRANCH_SHARE for the branch and bound; without, a fixed number of rounds and
+ * nodes. TRUE when the annealing should polish (start cooler). */
 #define COLGEN_RELAX_SHARE 0.35
 #define COLGEN_DIVE_SHARE 0.2
 #define COLGEN_BRANCH_SHARE 0.1
