@@ -51,7 +51,14 @@ typedef struct
   gint64 branch_deadline;
   guint rounds;
   guint64 nodes;
+  gint64 simplex_us, price_us; /* the time spent (with a clock), for the debug messages */
 } Colgen;
+
+static gint64
+colgen_now (const Colgen *g)
+{
+  return g->limits->clock != NULL ? g->limits->clock () : 0;
+}
 
 static gboolean
 colgen_deadline (Colgen *g, gint64 deadline)
@@ -205,11 +212,15 @@ colgen_price (Colgen *g, int p)
 static gboolean
 colgen_simplex (Colgen *g)
 {
+  const gint64 t0 = colgen_now (g);
   glp_smcp parm;
+  gboolean ok;
 
   glp_init_smcp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
-  return glp_simplex (g->lp, &parm) == 0 && glp_get_status (g->lp) == GLP_OPT;
+  ok = glp_simplex (g->lp, &parm) == 0 && glp_get_status (g->lp) == GLP_OPT;
+  g->simplex_us += colgen_now (g) - t0;
+  return ok;
 }
 
 /* The first columns: each person's current row when it is valid, else the valid row of
@@ -253,14 +264,17 @@ colgen_relax (Colgen *g, guint max_rounds, gint64 deadline, gboolean *converged)
   for (guint round = 0; max_rounds == 0 || round < max_rounds; round++)
     {
       int added = 0;
+      gint64 t0;
 
       if (!colgen_simplex (g))
         return FALSE;
       if (g->timed_out)
         return TRUE;
+      t0 = colgen_now (g);
       for (int p = 0; p < s->P; p++)
         if (g->fixed[p] == 0)
           added += colgen_price (g, p);
+      g->price_us += colgen_now (g) - t0;
       g->rounds++;
       if (added == 0)
         {
@@ -322,9 +336,13 @@ colgen_install (Colgen *g, const int *cols, Best *best)
 /* The dive: fixes the people whose relaxation is (nearly) one row, and the one closest to
  * it, generates rows for the others again (at most DIVE_ROUNDS rounds), and so on until
  * everybody is fixed; then writes the result into the state when it is better. Past
- * @deadline nobody gets new rows: the others are fixed as the relaxation stands. (Fixing
+ * @deadline (or DIVE_ROUNDS_TOTAL) nobody gets new rows: the others are fixed as the
+ * relaxation stands. (Fixing
  * several fractional people a step was faster and much worse on the benchmark.) */
 #define DIVE_ROUNDS 20
+/* without a clock, the whole generation (relaxation and dive) stops after this many times
+ * the relaxation's rounds: past that, the dive fixes everybody as the relaxation stands */
+#define DIVE_ROUNDS_TOTAL 3
 #define DIVE_INTEGRAL 0.99
 
 static gboolean
@@ -372,7 +390,9 @@ colgen_dive (Colgen *g, gint64 deadline, Best *best)
       if (left > 0 && !colgen_relax (g, DIVE_ROUNDS, deadline, NULL))
         break;
       if (left > 0)
-        g->timed_out |= colgen_deadline (g, deadline);
+        g->timed_out |= colgen_deadline (g, deadline)
+                        || (g->limits->max_rounds > 0
+                            && g->rounds >= DIVE_ROUNDS_TOTAL * g->limits->max_rounds);
     }
   changed = left == 0 && colgen_install (g, g->fixed, best);
   for (int p = 0; p < s->P; p++)
@@ -519,13 +539,16 @@ pm_rs_colgen (Search *s, const PmRsColgenLimits *limits, Best *best, double *rel
   if (colgen_affordable (&g)
       && colgen_relax (&g, limits->max_rounds, limits->relax_deadline, &converged))
     {
-      g_debug ("colgen: relaxation %.2f (%s) after %u rounds, %u rows", glp_get_obj_val (g.lp),
-               converged ? "optimal" : "stopped", g.rounds, g.col_person->len);
+      g_debug ("colgen: relaxation %.2f (%s) after %u rounds, %u rows (simplex %.2f s, "
+               "pricing %.2f s)",
+               glp_get_obj_val (g.lp), converged ? "optimal" : "stopped", g.rounds,
+               g.col_person->len, g.simplex_us / 1e6, g.price_us / 1e6);
       *relaxation = glp_get_obj_val (g.lp);
       g.timed_out = FALSE;
       changed
           |= colgen_dive (&g, limits->clock != NULL ? limits->clock () + limits->dive_us : 0, best);
-      g_debug ("colgen: dive done after %u rounds, %u rows", g.rounds, g.col_person->len);
+      g_debug ("colgen: dive done after %u rounds, %u rows (simplex %.2f s, pricing %.2f s)",
+               g.rounds, g.col_person->len, g.simplex_us / 1e6, g.price_us / 1e6);
       g.timed_out = FALSE;
       changed |= colgen_branch (&g, best);
     }

@@ -123,8 +123,9 @@ typedef struct
   gint64 start, limit_us, last_report;
   guint64 iterations;
   int reports;
-  gint64 row_us;   /* time spent in the row re-optimisation */
-  gboolean polish; /* the rota comes from the column generation: start cooler */
+  gint64 row_us;    /* time spent in the row re-optimisation */
+  guint64 row_ops0; /* the row programme's work before the annealing (the column generation's) */
+  gboolean polish;  /* the rota comes from the column generation: start cooler */
 } Clock;
 
 /* Whether the row re-optimisation is due: it gets a fixed share of the time (with a clock)
@@ -134,7 +135,7 @@ row_due (const Clock *c, const Search *s, guint64 iter)
 {
   if (c->limit_us > 0)
     return c->row_us < ROW_SHARE * (c->options->clock () - c->start);
-  return pm_rs_row_ops (s) < iter * ROW_OPS_PER_MOVE;
+  return pm_rs_row_ops (s) - c->row_ops0 < iter * ROW_OPS_PER_MOVE;
 }
 
 /* The progress of the run in [0, 1] (>= 1: stop), and the progress reports. */
@@ -175,6 +176,7 @@ anneal (Search *s, Clock *clock, Best *best, GCancellable *cancellable, GError *
   Move move;
 
   search_temperatures (s, &t0, &t1);
+  clock->row_ops0 = pm_rs_row_ops (s);
   if (clock->polish)
     t0 *= POLISH_T0;
   temp = t0;
@@ -185,7 +187,8 @@ anneal (Search *s, Clock *clock, Best *best, GCancellable *cancellable, GError *
       if ((iter & 255) == 0)
         {
           progress = clock_progress (clock, iter, best);
-          if (progress >= 1.0)
+          /* every cost is at least 0: a valid rota of objective 0 cannot be beaten */
+          if (progress >= 1.0 || (best->hard == 0 && best->obj == 0))
             break;
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
@@ -218,7 +221,7 @@ anneal (Search *s, Clock *clock, Best *best, GCancellable *cancellable, GError *
 #define COLGEN_DIVE_SHARE 0.2
 #define COLGEN_BRANCH_SHARE 0.1
 #define COLGEN_ROUNDS 60
-#define COLGEN_NODES 200
+#define COLGEN_NODES 25
 
 static gboolean
 colgen_phase (Search *s, const Clock *clock, Best *best)
@@ -247,7 +250,7 @@ pm_rota_search (const PmRotaModel *model, const PmRotaSearchOptions *options, in
 {
   Search s;
   Best best = { 0 };
-  Clock clock = { options, 0, 0, 0, 0, 0, 0, FALSE };
+  Clock clock = { options, 0, 0, 0, 0, 0, 0, 0, FALSE };
   gboolean ok;
 
   g_return_val_if_fail (model != NULL && options != NULL && rota_out != NULL, FALSE);

@@ -301,6 +301,53 @@ test_time_limit (void **state)
   assert_int_equal (checked.objective, cost.objective);
 }
 
+/* A valid rota of objective 0 cannot be beaten (no cost is negative): the search stops at
+ * once when it has one, whatever time it was given. */
+static void
+test_stops_at_zero (void **state)
+{
+  g_autoptr (PmRotaModel) model = NULL;
+  g_autofree int *rota = NULL;
+  PmRotaSearchOptions options = { 0 };
+  PmRotaCost cost;
+  GDate first;
+
+  (void)state;
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 7, G_DATE_DECEMBER, 2026);
+  model = pm_rota_model_new ("zero", &first, 7);
+  assert_int_equal (pm_rota_model_add_shift (model, "day", 480, 480, NULL), 0);
+  for (int p = 0; p < 3; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("P%d", p);
+
+      assert_int_equal (pm_rota_model_add_person (model, id, NULL, NULL), p);
+    }
+  for (int d = 0; d < 7; d++)
+    {
+      const int c = pm_rota_model_add_cover (model, "c", d, 0, 1, 100, 1, NULL);
+
+      for (int p = 0; p < 3; p++)
+        PM_ROTA_COVER (model, c)->member[p] = TRUE;
+    }
+  pm_rota_model_finish (model, 0);
+  rota = g_new (int, 3 * 7);
+  options.seed = 1;
+  options.time_limit_seconds = 3600.0; /* an hour of fake clock calls of 1 ms each */
+  options.clock = fake_clock;
+  fake_now = 0;
+  assert_true (pm_rota_search (model, &options, rota, &cost, NULL, NULL));
+  assert_int_equal (cost.objective, 0);
+  assert_int_equal (pm_rota_check (model, rota, NULL, NULL), 0);
+  assert_true (fake_now < 60 * G_USEC_PER_SEC);
+  /* without a clock, too: the fixed amount of work is not done */
+  options.time_limit_seconds = 0;
+  options.clock = NULL;
+  options.iterations = G_MAXUINT64 / 2;
+  assert_true (pm_rota_search (model, &options, rota, &cost, NULL, NULL));
+  assert_int_equal (cost.objective, 0);
+}
+
 static void
 test_cancel (void **state)
 {
@@ -613,6 +660,7 @@ main (void)
     cmocka_unit_test (test_brute_force),
     cmocka_unit_test (test_infeasible_person),
     cmocka_unit_test (test_time_limit),
+    cmocka_unit_test (test_stops_at_zero),
     cmocka_unit_test (test_cancel),
     cmocka_unit_test (test_determinism_larger),
     cmocka_unit_test (test_row_exact),
