@@ -210,34 +210,50 @@ test_brute_force (void **state)
   assert_true (n_optimal * 100 >= n_compared * 95);
 }
 
+/* A week from Monday 7 December 2026 with one shift "day" of @length minutes at 08:00 and
+ * @n_people people P0.. who may all cover it, one needed a day (under 100, over 1); not
+ * finished, so that the caller may set limits first. */
+static PmRotaModel *
+week_model (const char *id, int n_people, int length)
+{
+  PmRotaModel *model;
+  GDate first;
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 7, G_DATE_DECEMBER, 2026);
+  model = pm_rota_model_new (id, &first, 7);
+  assert_int_equal (pm_rota_model_add_shift (model, "day", 480, length, NULL), 0);
+  for (int p = 0; p < n_people; p++)
+    {
+      g_autofree char *person = g_strdup_printf ("P%d", p);
+
+      assert_int_equal (pm_rota_model_add_person (model, person, NULL, NULL), p);
+    }
+  for (int d = 0; d < 7; d++)
+    {
+      const int c = pm_rota_model_add_cover (model, "day", d, 0, 1, 100, 1, NULL);
+
+      for (int p = 0; p < n_people; p++)
+        PM_ROTA_COVER (model, c)->member[p] = TRUE;
+    }
+  return model;
+}
+
 /* Two people, 7 days; P1 needs more minutes than its rules allow: the search still returns
  * TRUE, P0's row is valid and the checker finds P1's single violation. */
 static void
 test_infeasible_person (void **state)
 {
-  GDate first;
-  g_autoptr (PmRotaModel) model = NULL;
+  g_autoptr (PmRotaModel) model = week_model ("infeasible", 2, 720);
   g_autoptr (GPtrArray) violations = NULL;
   PmRotaSearchOptions options = { 0 };
   PmRotaCost cost;
   int rota[14];
 
   (void)state;
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 7, G_DATE_DECEMBER, 2026);
-  model = pm_rota_model_new ("infeasible", &first, 7);
-  pm_rota_model_add_shift (model, "day", 480, 720, NULL);
-  pm_rota_model_add_person (model, "P0", NULL, NULL);
-  pm_rota_model_add_person (model, "P1", NULL, NULL);
   PM_ROTA_PERSON (model, 0)->max_consecutive = 3;
   PM_ROTA_PERSON (model, 1)->max_consecutive = 3;
   PM_ROTA_PERSON (model, 1)->min_minutes = 7 * 720;
-  for (int d = 0; d < 7; d++)
-    {
-      int c = pm_rota_model_add_cover (model, "day", d, 0, 1, 100, 1, NULL);
-
-      PM_ROTA_COVER (model, c)->member[0] = PM_ROTA_COVER (model, c)->member[1] = 1;
-    }
   pm_rota_model_finish (model, 0);
   options.seed = 3;
   options.iterations = 20000;
@@ -306,32 +322,13 @@ test_time_limit (void **state)
 static void
 test_stops_at_zero (void **state)
 {
-  g_autoptr (PmRotaModel) model = NULL;
-  g_autofree int *rota = NULL;
+  g_autoptr (PmRotaModel) model = week_model ("zero", 3, 480);
+  g_autofree int *rota = g_new (int, 3 * 7);
   PmRotaSearchOptions options = { 0 };
   PmRotaCost cost;
-  GDate first;
 
   (void)state;
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 7, G_DATE_DECEMBER, 2026);
-  model = pm_rota_model_new ("zero", &first, 7);
-  assert_int_equal (pm_rota_model_add_shift (model, "day", 480, 480, NULL), 0);
-  for (int p = 0; p < 3; p++)
-    {
-      g_autofree char *id = g_strdup_printf ("P%d", p);
-
-      assert_int_equal (pm_rota_model_add_person (model, id, NULL, NULL), p);
-    }
-  for (int d = 0; d < 7; d++)
-    {
-      const int c = pm_rota_model_add_cover (model, "c", d, 0, 1, 100, 1, NULL);
-
-      for (int p = 0; p < 3; p++)
-        PM_ROTA_COVER (model, c)->member[p] = TRUE;
-    }
   pm_rota_model_finish (model, 0);
-  rota = g_new (int, 3 * 7);
   options.seed = 1;
   options.time_limit_seconds = 3600.0; /* an hour of fake clock calls of 1 ms each */
   options.clock = fake_clock;
