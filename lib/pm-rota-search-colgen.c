@@ -47,8 +47,10 @@ typedef struct
   int *ind;           /* 1-based scratch for GLPK */
   double *val;
   gboolean timed_out;
+  gboolean bounds_changed; /* since the last simplex (a dive fixed people) */
   gboolean incumbent_given;
   gint64 branch_deadline;
+  gint64 end; /* with a clock, when the phase must be over (relaxation, dive, branch) */
   guint rounds;
   guint64 nodes;
   gint64 simplex_us, price_us; /* the time spent (with a clock), for the debug messages */
@@ -209,6 +211,11 @@ colgen_price (Colgen *g, int p)
   return colgen_add (g, p, vals) > 0;
 }
 
+/* Solves the master; FALSE when it could not be solved, nor (on this degenerate programme
+ * GLPK's primal simplex has been seen to stall for minutes after a dive's bounds) within
+ * SIMPLEX_ITERATIONS per row of the master or by the end of the phase. */
+#define SIMPLEX_ITERATIONS 50
+
 static gboolean
 colgen_simplex (Colgen *g)
 {
@@ -218,6 +225,13 @@ colgen_simplex (Colgen *g)
 
   glp_init_smcp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
+  parm.it_lim = SIMPLEX_ITERATIONS * glp_get_num_rows (g->lp);
+  /* after new bounds the basis stays dual feasible: the dual simplex's case */
+  if (g->bounds_changed)
+    parm.meth = GLP_DUALP;
+  g->bounds_changed = FALSE;
+  if (g->end > 0)
+    parm.tm_lim = (int)CLAMP ((g->end - t0) / 1000, 1, G_MAXINT);
   ok = glp_simplex (g->lp, &parm) == 0 && glp_get_status (g->lp) == GLP_OPT;
   g->simplex_us += colgen_now (g) - t0;
   return ok;
@@ -385,11 +399,13 @@ colgen_dive (Colgen *g, gint64 deadline, Best *best)
           {
             g->fixed[p] = top_col[p];
             glp_set_col_bnds (g->lp, top_col[p], GLP_FX, 1.0, 1.0);
+            g->bounds_changed = TRUE;
             left--;
           }
+      /* a master not solved in time (or stalled): the others are fixed as it stands */
       if (left > 0 && !colgen_relax (g, DIVE_ROUNDS, deadline, NULL))
-        break;
-      if (left > 0)
+        g->timed_out = TRUE;
+      else if (left > 0)
         g->timed_out |= colgen_deadline (g, deadline)
                         || (g->limits->max_rounds > 0
                             && g->rounds >= DIVE_ROUNDS_TOTAL * g->limits->max_rounds);
@@ -398,6 +414,7 @@ colgen_dive (Colgen *g, gint64 deadline, Best *best)
   for (int p = 0; p < s->P; p++)
     if (g->fixed[p] > 0)
       glp_set_col_bnds (g->lp, g->fixed[p], GLP_LO, 0.0, 0.0);
+  g->bounds_changed = TRUE;
   memset (g->fixed, 0, sizeof (int) * s->P);
   g_free (top);
   g_free (top_col);
@@ -462,11 +479,11 @@ colgen_branch (Colgen *g, Best *best)
   gboolean changed = FALSE;
   int status;
 
+  g->branch_deadline = g->limits->clock != NULL ? g->limits->clock () + g->limits->branch_us : 0;
   if (!colgen_simplex (g))
     return FALSE;
   for (int j = first; j <= n; j++)
     glp_set_col_kind (g->lp, j, GLP_BV);
-  g->branch_deadline = g->limits->clock != NULL ? g->limits->clock () + g->limits->branch_us : 0;
   glp_init_iocp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.cb_func = colgen_branch_cb;
@@ -525,6 +542,8 @@ pm_rs_colgen (Search *s, const PmRsColgenLimits *limits, Best *best, double *rel
     return FALSE;
   g.s = s;
   g.limits = limits;
+  if (limits->clock != NULL && limits->relax_deadline > 0)
+    g.end = limits->relax_deadline + limits->dive_us + limits->branch_us;
   g.n_covers = (int)s->model->covers->len;
   g.col_person = g_array_new (FALSE, FALSE, sizeof (int));
   g.col_rows = g_array_new (FALSE, FALSE, sizeof (int));
