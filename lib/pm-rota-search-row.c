@@ -55,6 +55,8 @@ typedef struct
   gboolean count_wk;     /* the person has a maximum of weekends (K may be 1: none more) */
   gboolean m_saturate;   /* no upper limit: minutes count only up to the minimum */
   int m_low;             /* the window's minutes must reach m_low units */
+  int m_full;            /* the units that take the person to their maximum (-1: none) */
+  gint64 below_cost;     /* the cost of ending below it (the annealing's below_weight) */
   gboolean fixed_wk[64]; /* the weekend is worked outside the window anyway */
   int win_min, win_total, win_cnt[64]; /* minutes, shifts, shifts per type in the window */
   gint64 gain[PM_ROW_WINDOW_MAX][64];  /* [day - lo][v + 1]; PM_ROW_INF: not allowed */
@@ -154,8 +156,10 @@ row_setup_minutes (Row *r)
   for (int v = 0; v < s->S; v++)
     max_len = MAX (max_len, s->len[v]);
   r->m_low = (int)MAX (((gint64)person->min_minutes - out + s->gcd - 1) / s->gcd, 0);
-  r->m_saturate = up >= (gint64)r->L * max_len;
+  r->m_saturate = up > (gint64)r->L * max_len; /* the maximum is out of reach */
   r->M = r->m_saturate ? r->m_low + 1 : (int)(up / s->gcd) + 1;
+  r->m_full = !r->m_saturate && up % s->gcd == 0 ? (int)(up / s->gcd) : -1;
+  r->below_cost = 0;
   return r->M >= 1;
 }
 
@@ -537,12 +541,16 @@ row_solve (Row *r, PmRowWork *w, int *vals, gint64 *cost_out)
     {
       const int i = w->list[1][a];
 
-      if (w->cost[1][i] >= best)
+      gint64 c = w->cost[1][i];
+
+      if (c >= best)
         continue;
       row_unstate (r, i, &x);
-      if (row_exit_ok (r, &x))
+      if (x.m != r->m_full && !r->m_saturate)
+        c += r->below_cost;
+      if (c < best && row_exit_ok (r, &x))
         {
-          best = w->cost[1][i];
+          best = c;
           at = i;
         }
     }
@@ -563,7 +571,9 @@ row_solve (Row *r, PmRowWork *w, int *vals, gint64 *cost_out)
 /* Fills @vals with the best rewrite of days [lo, hi] of @p (see the top of the file), its
  * costs perturbed by up to @noise each; FALSE when there is none. The costs are scaled by
  * 4 * PM_ROW_WINDOW_MAX and a random 0-3 added to each day, which breaks ties at random
- * (rather than always the same way) without ever preferring a worse row. */
+ * (rather than always the same way) without ever preferring a worse row. A window that
+ * leaves @p below their maximum of minutes costs the annealing's below_weight more
+ * (pm-rota-search.c), as it does in pm_rs_move_try(). */
 gboolean
 pm_rs_row_best (Search *s, int p, int lo, int hi, double noise, int *vals)
 {
@@ -579,6 +589,7 @@ pm_rs_row_best (Search *s, int p, int lo, int hi, double noise, int *vals)
         r.gain[d][v] = ROW_SCALE * r.gain[d][v]
                        + (gint64)(ROW_SCALE * noise * g_rand_double (s->rand))
                        + g_rand_int_range (s->rand, 0, 4);
+  r.below_cost = (gint64)(ROW_SCALE * s->below_weight);
   return row_solve (&r, row_work (s), vals, NULL);
 }
 

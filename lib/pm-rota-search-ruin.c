@@ -166,8 +166,10 @@ gboolean
 pm_rs_ruin (Search *s, double temp, double noise, Best *best)
 {
   const gint64 obj0 = objective (s);
+  const int below0 = s->below;
   Ruin r;
-  gint64 obj, delta;
+  gint64 obj;
+  double delta;
 
   if (s->P < 2 || s->D < 1)
     return FALSE;
@@ -184,8 +186,8 @@ pm_rs_ruin (Search *s, double temp, double noise, Best *best)
     memcpy (r.old[i], &s->rota[r.p[i] * s->D + r.lo], sizeof (int) * (r.hi - r.lo + 1));
   ruin_recreate (s, &r, noise);
   obj = objective (s);
-  delta = obj - obj0;
-  if (delta > 0 && g_rand_double (s->rand) >= exp (-(double)delta / temp))
+  delta = pm_rs_guided_delta (s, obj - obj0, below0);
+  if (delta > 0 && g_rand_double (s->rand) >= exp (-delta / temp))
     {
       for (int i = r.k - 1; i >= 0; i--)
         ruin_restore (s, &r, i);

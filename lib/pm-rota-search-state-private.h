@@ -47,6 +47,8 @@ typedef struct
   int n_wk_start;
   GRand *rand;
   int gcd;             /* the greatest common divisor of the shift lengths (>= 1) */
+  int below;           /* people below their maximum of minutes */
+  double below_weight; /* the annealing's extra cost per person below it (pm_rota_search) */
   PmRowWork *row_work; /* the row re-optimisation's tables, made on first use */
 } Search;
 
@@ -90,6 +92,14 @@ static inline gint64
 objective (const Search *s)
 {
   return s->under + s->over + s->req;
+}
+
+/* The change of the objective the annealing weighs, @delta, plus below_weight per person
+ * newly below their maximum of minutes (from @below0 such people); see pm_rota_search(). */
+static inline double
+pm_rs_guided_delta (const Search *s, gint64 delta, int below0)
+{
+  return (double)delta + s->below_weight * (s->below - below0);
 }
 
 static inline void

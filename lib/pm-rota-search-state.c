@@ -46,6 +46,7 @@ pm_rs_set_cell (Search *s, int p, int d, int v)
 
   if (old == v)
     return;
+  s->below -= s->minutes[p] < PM_ROTA_PERSON (s->model, p)->max_minutes;
   s->req += request_cost (s, p, d, v) - request_cost (s, p, d, old);
   if (old != PM_ROTA_OFF)
     {
@@ -59,6 +60,7 @@ pm_rs_set_cell (Search *s, int p, int d, int v)
       s->cnt[p * s->S + v]++;
       s->minutes[p] += s->len[v];
     }
+  s->below += s->minutes[p] < PM_ROTA_PERSON (s->model, p)->max_minutes;
   if ((old == PM_ROTA_OFF) != (v == PM_ROTA_OFF))
     {
       int step = v == PM_ROTA_OFF ? -1 : +1;
@@ -235,9 +237,10 @@ pm_rs_move_try (Search *s, Move *m, double temp, Best *best)
 {
   /* temp < 0: repair, any move that adds no violation is taken, whatever its cost */
   const gint64 obj0 = objective (s);
+  const int below0 = s->below;
   int before[2], after[2], hard_delta = 0;
   gboolean change = FALSE;
-  gint64 delta;
+  double delta;
 
   for (int i = 0; i < m->n; i++)
     {
@@ -261,9 +264,8 @@ pm_rs_move_try (Search *s, Move *m, double temp, Best *best)
           return FALSE;
         }
     }
-  delta = objective (s) - obj0;
-  if (hard_delta == 0 && delta > 0 && temp >= 0
-      && g_rand_double (s->rand) >= exp (-(double)delta / temp))
+  delta = pm_rs_guided_delta (s, objective (s) - obj0, below0);
+  if (hard_delta == 0 && delta > 0 && temp >= 0 && g_rand_double (s->rand) >= exp (-delta / temp))
     {
       move_set (s, m, TRUE);
       return FALSE;
@@ -357,6 +359,8 @@ pm_rs_init (Search *s, const PmRotaModel *model, guint64 seed)
   s->cnt = g_new0 (int, MAX ((gsize)s->P * s->S, 1));
   s->total = g_new0 (int, MAX (s->P, 1));
   s->minutes = g_new0 (int, MAX (s->P, 1));
+  for (int p = 0; p < s->P; p++) /* everyone starts off: 0 minutes */
+    s->below += PM_ROTA_PERSON (model, p)->max_minutes > 0;
   s->wk_days = g_new0 (int, MAX ((gsize)s->P * model->n_weekends, 1));
   s->wk = g_new0 (int, MAX (s->P, 1));
   s->pen = g_new0 (int, MAX (s->P, 1));

@@ -438,10 +438,22 @@ test_determinism_larger (void **state)
   g_free (b);
 }
 
-/* Every assignment of days [lo, hi] of @p's row in @rota (the rest fixed) that keeps @p's
- * rules: the least objective among them, by the checker. */
+/* @below_weight if @p's row in @rota leaves them below their maximum of minutes, else 0. */
 static gint64
-best_window (const PmRotaModel *model, const int *rota, int p, int lo, int hi)
+below_cost (const PmRotaModel *model, const int *rota, int p, gint64 below_weight)
+{
+  gint64 minutes = 0;
+
+  for (int d = 0; d < model->n_days; d++)
+    if (rota[p * model->n_days + d] != PM_ROTA_OFF)
+      minutes += PM_ROTA_SHIFT (model, rota[p * model->n_days + d])->minutes;
+  return minutes < PM_ROTA_PERSON (model, p)->max_minutes ? below_weight : 0;
+}
+
+/* Every assignment of days [lo, hi] of @p's row in @rota (the rest fixed) that keeps @p's
+ * rules: the least objective among them, by the checker, plus below_cost(). */
+static gint64
+best_window (const PmRotaModel *model, const int *rota, int p, int lo, int hi, gint64 below_weight)
 {
   const int P = PM_ROTA_N_PEOPLE (model), D = model->n_days, S = PM_ROTA_N_SHIFTS (model);
   g_autofree int *copy = g_memdup2 (rota, sizeof (int) * P * D);
@@ -458,8 +470,12 @@ best_window (const PmRotaModel *model, const int *rota, int p, int lo, int hi)
       for (int d = lo, c = code; d <= hi; d++, c /= S + 1)
         copy[p * D + d] = c % (S + 1) - 1;
       /* @p's row is valid in @rota and the others do not change */
-      if (pm_rota_check (model, copy, &cost, NULL) == base && (best < 0 || cost.objective < best))
-        best = cost.objective;
+      if (pm_rota_check (model, copy, &cost, NULL) == base)
+        {
+          const gint64 c = cost.objective + below_cost (model, copy, p, below_weight);
+
+          best = best < 0 ? c : MIN (best, c);
+        }
     }
   return best;
 }
@@ -467,7 +483,9 @@ best_window (const PmRotaModel *model, const int *rota, int p, int lo, int hi)
 /* The row re-optimisation against brute force on tiny rows. Where it is exact (at most one
  * per-type maximum, no total maximum), the window it returns keeps every rule and has the
  * least objective of all the windows that do; when it returns none, the current window is
- * such a least one. Models of random_model_shaped (@paired), @trials of them. */
+ * such a least one. Models of random_model_shaped (@paired), @trials of them; every other
+ * trial with the annealing's cost per person below their maximum of minutes
+ * (Search.below_weight). */
 static void
 row_exact_trials (guint32 seed, gboolean paired, int trials)
 {
@@ -485,6 +503,7 @@ row_exact_trials (guint32 seed, gboolean paired, int trials)
       Move m;
       PmRotaCost cost;
       gint64 best;
+      int n_below;
 
       for (int q = 0; q < P; q++)
         {
@@ -500,7 +519,8 @@ row_exact_trials (guint32 seed, gboolean paired, int trials)
           pm_rs_clear (&s);
           continue;
         }
-      best = best_window (model, s.rota, p, lo, hi);
+      s.below_weight = trial % 2 ? 7 : 0;
+      best = best_window (model, s.rota, p, lo, hi, (gint64)s.below_weight);
       after = g_memdup2 (s.rota, sizeof (int) * P * D);
       if (pm_rs_move_row (&s, &m, p, lo, hi, 0.0))
         {
@@ -511,7 +531,13 @@ row_exact_trials (guint32 seed, gboolean paired, int trials)
       /* no new violation (@p's row was valid, the others do not change) */
       assert_int_equal (pm_rota_check (model, after, &cost, NULL),
                         pm_rota_check (model, s.rota, NULL, NULL));
-      assert_int_equal (cost.objective, best);
+      assert_int_equal (cost.objective + below_cost (model, after, p, (gint64)s.below_weight),
+                        best);
+      /* the state's count of the people below their maximum */
+      n_below = 0;
+      for (int q = 0; q < P; q++)
+        n_below += (int)below_cost (model, s.rota, q, 1);
+      assert_int_equal (s.below, n_below);
       n_checked++;
       pm_rs_clear (&s);
     }
