@@ -63,6 +63,12 @@ colgen_now (const Colgen *g)
 }
 
 static gboolean
+colgen_cancelled (const Colgen *g)
+{
+  return g_cancellable_is_cancelled (g->limits->cancellable);
+}
+
+static gboolean
 colgen_deadline (Colgen *g, gint64 deadline)
 {
   if (g->limits->clock == NULL || deadline <= 0)
@@ -266,7 +272,8 @@ colgen_start (Colgen *g)
 }
 
 /* Column generation over the people not fixed until no row would lower the relaxation,
- * @max_rounds rounds (0: no limit) or @deadline; FALSE when the master could not be solved.
+ * @max_rounds rounds (0: no limit) or @deadline; FALSE when the master could not be solved
+ * or the generation was cancelled.
  * @converged (nullable): whether no row would. */
 static gboolean
 colgen_relax (Colgen *g, guint max_rounds, gint64 deadline, gboolean *converged)
@@ -280,7 +287,7 @@ colgen_relax (Colgen *g, guint max_rounds, gint64 deadline, gboolean *converged)
       int added = 0;
       gint64 t0;
 
-      if (!colgen_simplex (g))
+      if (colgen_cancelled (g) || !colgen_simplex (g))
         return FALSE;
       if (g->timed_out)
         return TRUE;
@@ -402,7 +409,8 @@ colgen_dive (Colgen *g, gint64 deadline, Best *best)
             g->bounds_changed = TRUE;
             left--;
           }
-      /* a master not solved in time (or stalled): the others are fixed as it stands */
+      /* a master not solved in time (or stalled), or cancelled: the others are fixed as it
+       * stands */
       if (left > 0 && !colgen_relax (g, DIVE_ROUNDS, deadline, NULL))
         g->timed_out = TRUE;
       else if (left > 0)
@@ -463,7 +471,7 @@ colgen_branch_cb (glp_tree *tree, void *data)
       default:
         break;
     }
-  if (colgen_deadline (g, g->branch_deadline))
+  if (colgen_deadline (g, g->branch_deadline) || colgen_cancelled (g))
     glp_ios_terminate (tree);
 }
 
@@ -555,7 +563,7 @@ pm_rs_colgen (Search *s, const PmRsColgenLimits *limits, Best *best, double *rel
   g.val = g_new (double, (gsize)s->D *MAX (g.n_covers, 1) + 2);
   colgen_master (&g);
   colgen_start (&g);
-  if (colgen_affordable (&g)
+  if (!colgen_cancelled (&g) && colgen_affordable (&g)
       && colgen_relax (&g, limits->max_rounds, limits->relax_deadline, &converged))
     {
       g_debug ("colgen: relaxation %.2f (%s) after %u rounds, %u rows (simplex %.2f s, "
@@ -569,7 +577,8 @@ pm_rs_colgen (Search *s, const PmRsColgenLimits *limits, Best *best, double *rel
       g_debug ("colgen: dive done after %u rounds, %u rows (simplex %.2f s, pricing %.2f s)",
                g.rounds, g.col_person->len, g.simplex_us / 1e6, g.price_us / 1e6);
       g.timed_out = FALSE;
-      changed |= colgen_branch (&g, best);
+      if (!colgen_cancelled (&g))
+        changed |= colgen_branch (&g, best);
     }
   glp_delete_prob (g.lp);
   g_array_free (g.col_person, TRUE);

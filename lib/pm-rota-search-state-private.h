@@ -164,13 +164,15 @@ pm_rs_ruin (Search *s, double temp, double noise, Best *best);
 
 /* pm-rota-search-colgen.c: the budget of the column generation's rounds (0: none) and of
  * the branch and bound's nodes; with a @clock (nullable), a deadline for the relaxation
- * and durations for the dive and the branch and bound from their start. */
+ * and durations for the dive and the branch and bound from their start; a @cancellable
+ * (nullable) that stops it (the state then keeps its rota, or the dive's if better). */
 typedef struct
 {
   guint max_rounds;
   guint64 max_nodes;
   PmRotaClockFunc clock;
   gint64 relax_deadline, dive_us, branch_us;
+  GCancellable *cancellable;
 } PmRsColgenLimits;
 
 gboolean

@@ -266,9 +266,9 @@ anneal (Search *s, Clock *clock, Best *best, GCancellable *cancellable, GError *
 #define COLGEN_NODES 25
 
 static gboolean
-colgen_phase (Search *s, const Clock *clock, Best *best)
+colgen_phase (Search *s, const Clock *clock, Best *best, GCancellable *cancellable)
 {
-  PmRsColgenLimits lim = { COLGEN_ROUNDS, COLGEN_NODES, NULL, 0, 0, 0 };
+  PmRsColgenLimits lim = { COLGEN_ROUNDS, COLGEN_NODES, NULL, 0, 0, 0, cancellable };
   double bound;
 
   if (clock->limit_us > 0)
@@ -315,7 +315,7 @@ pm_rota_search (const PmRotaModel *model, const PmRotaSearchOptions *options, in
   for (int p = 0; p < s.P; p++)
     if (s.pen[p] > 0)
       pm_rs_repair_person (&s, p, &best);
-  clock.polish = colgen_phase (&s, &clock, &best);
+  clock.polish = colgen_phase (&s, &clock, &best, cancellable);
   clock.iterations
       = options->iterations > 0 ? options->iterations : MAX ((guint64)4000 * s.P * s.D, 200000);
   ok = anneal (&s, &clock, &best, cancellable, error);

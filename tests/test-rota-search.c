@@ -381,18 +381,15 @@ test_cancel (void **state)
     assert_true (rota[i] >= PM_ROTA_OFF && rota[i] < PM_ROTA_N_SHIFTS (model));
 }
 
-/* Different seeds may differ; the same seed never does, also on a larger model. */
-static void
-test_determinism_larger (void **state)
+/* Four weeks from Monday 7 December 2026, 12 people on an early and a late shift (3 each a
+ * day), the usual limits (20-14 shifts' minutes, runs of 2-5, 2 weekends), a day off each
+ * and 40 requests, drawn from @r. */
+static PmRotaModel *
+larger_model (GRand *r)
 {
-  g_autoptr (GRand) r = g_rand_new_with_seed (11);
-  g_autoptr (PmRotaModel) model = NULL;
+  PmRotaModel *model;
   GDate first;
-  int *a, *b;
-  PmRotaSearchOptions options = { 0 };
-  PmRotaCost ca, cb;
 
-  (void)state;
   g_date_clear (&first, 1);
   g_date_set_dmy (&first, 7, G_DATE_DECEMBER, 2026);
   model = pm_rota_model_new ("larger", &first, 28);
@@ -425,6 +422,20 @@ test_determinism_larger (void **state)
     pm_rota_model_add_request (model, g_rand_int_range (r, 0, 12), g_rand_int_range (r, 0, 28),
                                g_rand_int_range (r, 0, 2), i % 2, g_rand_int_range (r, 1, 4), NULL);
   pm_rota_model_finish (model, 0);
+  return model;
+}
+
+/* Different seeds may differ; the same seed never does, also on a larger model. */
+static void
+test_determinism_larger (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (11);
+  g_autoptr (PmRotaModel) model = larger_model (r);
+  int *a, *b;
+  PmRotaSearchOptions options = { 0 };
+  PmRotaCost ca, cb;
+
+  (void)state;
   a = g_new (int, 12 * 28);
   b = g_new (int, 12 * 28);
   options.seed = 42;
@@ -570,7 +581,7 @@ static void
 test_colgen_exact (void **state)
 {
   g_autoptr (GRand) r = g_rand_new_with_seed (20261122);
-  const PmRsColgenLimits limits = { 0, 0, NULL, 0, 0, 0 };
+  const PmRsColgenLimits limits = { 0, 0, NULL, 0, 0, 0, NULL };
   int n_checked = 0, n_optimal = 0;
 
   (void)state;
@@ -615,6 +626,70 @@ test_colgen_exact (void **state)
     }
   print_message ("# column generation: %d/%d optimal\n", n_optimal, n_checked);
   assert_true (n_optimal * 100 >= n_checked * 95);
+}
+
+/* A fake clock (1 ms per call) that cancels cancel_target on its cancel_at-th call. */
+static GCancellable *cancel_target;
+static int cancel_calls, cancel_at;
+
+static gint64
+cancelling_clock (void)
+{
+  if (++cancel_calls == cancel_at)
+    g_cancellable_cancel (cancel_target);
+  return (gint64)cancel_calls * 1000;
+}
+
+/* The column generation on the larger model with a clock that cancels it after @at calls
+ * (G_MAXINT: never); the clock's calls, and the relaxation in @relaxation. The state keeps
+ * every rule whatever happens. */
+static int
+colgen_cancelled_at (int at, gboolean before, double *relaxation)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (11);
+  g_autoptr (PmRotaModel) model = larger_model (r);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  const gint64 far = G_GINT64_CONSTANT (1000000000000);
+  PmRsColgenLimits limits = { 0, 25, cancelling_clock, far, far, far, cancellable };
+  Best best = { 0 };
+  Search s;
+  int calls;
+
+  cancel_target = cancellable;
+  cancel_calls = 0;
+  cancel_at = at;
+  if (before)
+    g_cancellable_cancel (cancellable);
+  pm_rs_init (&s, model, 1);
+  for (int p = 0; p < s.P; p++)
+    pm_rs_build_person (&s, p);
+  best.hard = s.hard;
+  best.obj = objective (&s);
+  pm_rs_colgen (&s, &limits, &best, relaxation);
+  assert_int_equal (pm_rota_check (model, s.rota, NULL, NULL), 0);
+  pm_rs_clear (&s);
+  calls = cancel_calls;
+  cancel_target = NULL;
+  return calls;
+}
+
+/* Cancelling stops the column generation: at once when cancelled before it starts (no
+ * relaxation), within a round when cancelled during it, where it otherwise goes on. */
+static void
+test_colgen_cancel (void **state)
+{
+  double relaxation;
+  int whole, cut;
+
+  (void)state;
+  whole = colgen_cancelled_at (G_MAXINT, FALSE, &relaxation);
+  assert_true (relaxation > 0);
+  assert_int_equal (colgen_cancelled_at (G_MAXINT, TRUE, &relaxation), 0);
+  assert_true (relaxation == 0);
+  cut = colgen_cancelled_at (10, FALSE, &relaxation);
+  print_message ("# clock calls: %d whole, %d cancelled at the 10th\n", whole, cut);
+  assert_true (whole > 100);
+  assert_true (cut <= 14);
 }
 
 /* Leave and availability are absolute: a person whose minimum of minutes the leave makes
@@ -722,6 +797,7 @@ main (void)
     cmocka_unit_test (test_row_exact),
     cmocka_unit_test (test_row_exact_pairs),
     cmocka_unit_test (test_colgen_exact),
+    cmocka_unit_test (test_colgen_cancel),
     cmocka_unit_test (test_only_impossible_rows_break_rules),
     cmocka_unit_test (test_leave_absolute),
   };
