@@ -461,6 +461,19 @@ below_cost (const PmRotaModel *model, const int *rota, int p, gint64 below_weigh
   return minutes < PM_ROTA_PERSON (model, p)->max_minutes ? below_weight : 0;
 }
 
+/* Lifts the limits the row programme leaves to pm_rs_move_try() (the total maximum, the
+ * per-type maxima but that of shift 0), where the programme is exact. */
+static void
+exact_limits (PmRotaModel *model)
+{
+  for (int q = 0; q < PM_ROTA_N_PEOPLE (model); q++)
+    {
+      PM_ROTA_PERSON (model, q)->max_shifts = PM_ROTA_UNLIMITED;
+      for (int v = 1; v < PM_ROTA_N_SHIFTS (model); v++)
+        PM_ROTA_PERSON (model, q)->max_per_shift[v] = PM_ROTA_UNLIMITED;
+    }
+}
+
 /* Every assignment of days [lo, hi] of @p's row in @rota (the rest fixed) that keeps @p's
  * rules: the least objective among them, by the checker, plus below_cost(). */
 static gint64
@@ -516,12 +529,7 @@ row_exact_trials (guint32 seed, gboolean paired, int trials)
       gint64 best;
       int n_below;
 
-      for (int q = 0; q < P; q++)
-        {
-          PM_ROTA_PERSON (model, q)->max_shifts = PM_ROTA_UNLIMITED;
-          for (int v = 1; v < PM_ROTA_N_SHIFTS (model); v++)
-            PM_ROTA_PERSON (model, q)->max_per_shift[v] = PM_ROTA_UNLIMITED;
-        }
+      exact_limits (model);
       pm_rs_init (&s, model, trial);
       for (int q = 0; q < P; q++)
         pm_rs_build_person (&s, q);
@@ -595,12 +603,7 @@ test_colgen_exact (void **state)
       double relaxation;
       Search s;
 
-      for (int q = 0; q < P; q++)
-        {
-          PM_ROTA_PERSON (model, q)->max_shifts = PM_ROTA_UNLIMITED;
-          for (int v = 1; v < PM_ROTA_N_SHIFTS (model); v++)
-            PM_ROTA_PERSON (model, q)->max_per_shift[v] = PM_ROTA_UNLIMITED;
-        }
+      exact_limits (model);
       optimum = brute_force (model);
       if (optimum < 0)
         continue;
