@@ -32,6 +32,9 @@ typedef struct
   /* Moves without a time limit; 0 = 4000 per person and day (at least 200,000). */
   guint64 iterations;
   PmRotaClockFunc clock;
+  /* With a time limit, the threads the annealing may use: 0 = as many as help (two when
+   * the machine has two processors or more), 1 = one. Without, it always uses one. */
+  int threads;
   PmRotaProgressFunc progress; /* nullable */
   gpointer progress_data;
 } PmRotaSearchOptions;

@@ -17,7 +17,7 @@
 #include "pm-private.h"
 #include "pm-rota-search-state-private.h"
 
-#define RUIN_PEOPLE_MAX 6
+#define RUIN_PEOPLE_MAX PM_RS_ROWS_MAX
 #define RUIN_DAYS_MIN 7
 #define RUIN_DAYS_MAX 14
 
@@ -39,7 +39,8 @@ ruin_restore (Search *s, const Ruin *r, int i)
 static gboolean
 ruin_add (const Search *s, Ruin *r, int p)
 {
-  if (r->k >= RUIN_PEOPLE_MAX || s->pen[p] > 0)
+  if (r->k >= RUIN_PEOPLE_MAX || s->pen[p] > 0
+      || (s->reserved != NULL && g_atomic_int_get (&s->reserved[p])))
     return FALSE;
   for (int i = 0; i < r->k; i++)
     if (r->p[i] == p)
@@ -200,4 +201,48 @@ pm_rs_ruin (Search *s, double temp, double noise, Best *best)
       best->unsaved = TRUE;
     }
   return delta != 0;
+}
+
+/* The people and the window of a ruin and recreate, drawn on @s (@rows->vals is not set);
+ * FALSE when it found fewer than two people. */
+gboolean
+pm_rs_ruin_pick (Search *s, PmRsRows *rows)
+{
+  Ruin r;
+
+  if (s->P < 2 || s->D < 1)
+    return FALSE;
+  ruin_pick (s, &r);
+  rows->k = r.k;
+  rows->lo = r.lo;
+  rows->hi = r.hi;
+  memcpy (rows->p, r.p, sizeof (int) * r.k);
+  return r.k >= 2;
+}
+
+/* The ruin and recreate of the people and window of @rows (pm_rs_ruin_pick) computed on
+ * @s, which is left as it was: @rows->vals gets their new windows (pm_rs_rows_try() makes
+ * them). FALSE when one of them breaks a rule now (the state changed since the pick). */
+gboolean
+pm_rs_ruin_make (Search *s, double noise, PmRsRows *rows)
+{
+  const gsize L = rows->hi - rows->lo + 1;
+  Ruin r;
+
+  r.k = rows->k;
+  r.lo = rows->lo;
+  r.hi = rows->hi;
+  for (int i = 0; i < r.k; i++)
+    {
+      if (s->pen[rows->p[i]] > 0)
+        return FALSE;
+      r.p[i] = rows->p[i];
+      memcpy (r.old[i], &s->rota[r.p[i] * s->D + r.lo], sizeof (int) * L);
+    }
+  ruin_recreate (s, &r, noise);
+  for (int i = 0; i < r.k; i++)
+    memcpy (rows->vals[i], &s->rota[r.p[i] * s->D + r.lo], sizeof (int) * L);
+  for (int i = r.k - 1; i >= 0; i--)
+    ruin_restore (s, &r, i);
+  return TRUE;
 }

@@ -22,6 +22,16 @@ G_STATIC_ASSERT (PM_ROW_WINDOW_MAX <= PM_MOVE_CELLS);
 
 typedef struct _PmRowWork PmRowWork;
 
+/* New values for a window [lo, hi] of the rows of k distinct people, made on a copy of the
+ * state (pm-rota-search.c's helper thread) and tried on the state by pm_rs_rows_try(). */
+#define PM_RS_ROWS_MAX 6
+typedef struct
+{
+  int k, lo, hi;
+  int p[PM_RS_ROWS_MAX];
+  int vals[PM_RS_ROWS_MAX][PM_ROW_WINDOW_MAX];
+} PmRsRows;
+
 typedef struct
 {
   const PmRotaModel *model;
@@ -46,10 +56,11 @@ typedef struct
   int *wk_start; /* the Saturdays of the weekends that lie whole in the horizon */
   int n_wk_start;
   GRand *rand;
-  int gcd;             /* the greatest common divisor of the shift lengths (>= 1) */
-  int below;           /* people below their maximum of minutes */
-  double below_weight; /* the annealing's extra cost per person below it (pm_rota_search) */
-  PmRowWork *row_work; /* the row re-optimisation's tables, made on first use */
+  int gcd;              /* the greatest common divisor of the shift lengths (>= 1) */
+  int below;            /* people below their maximum of minutes */
+  double below_weight;  /* the annealing's extra cost per person below it (pm_rota_search) */
+  PmRowWork *row_work;  /* the row re-optimisation's tables, made on first use */
+  const gint *reserved; /* P, nullable: the people no move may touch (pm-rota-search.c) */
 } Search;
 
 /* A move: new values for some cells of at most two people. Each person's cells lie in the
@@ -141,6 +152,10 @@ gboolean
 pm_rs_move_try (Search *s, Move *m, double temp, Best *best);
 void
 pm_rs_cost (const Search *s, const int *rota, PmRotaCost *cost);
+gboolean
+pm_rs_rows_try (Search *s, const PmRsRows *rows, double temp, Best *best);
+void
+pm_rs_copy_state (Search *dst, const Search *src);
 
 /* pm-rota-search-build.c */
 gboolean
@@ -161,6 +176,10 @@ pm_rs_row_ops (const Search *s);
 /* pm-rota-search-ruin.c */
 gboolean
 pm_rs_ruin (Search *s, double temp, double noise, Best *best);
+gboolean
+pm_rs_ruin_pick (Search *s, PmRsRows *rows);
+gboolean
+pm_rs_ruin_make (Search *s, double noise, PmRsRows *rows);
 
 /* pm-rota-search-colgen.c: the budget of the column generation's rounds (0: none) and of
  * the branch and bound's nodes; with a @clock (nullable), a deadline for the relaxation

@@ -231,7 +231,8 @@ pm_rs_cell_allowed (const Search *s, int p, int d, int v)
 
 /* Makes @m when it breaks no new rule for either person and the annealing accepts its
  * change of the objective at @temp; a move that removes violations is always taken, unless
- * it puts someone on a day off or outside their availability (never). */
+ * it puts someone on a day off or outside their availability (never). A move of someone the
+ * helper thread reserved (s->reserved) is refused. */
 gboolean
 pm_rs_move_try (Search *s, Move *m, double temp, Best *best)
 {
@@ -242,6 +243,9 @@ pm_rs_move_try (Search *s, Move *m, double temp, Best *best)
   gboolean change = FALSE;
   double delta;
 
+  for (int i = 0; s->reserved != NULL && i < m->n_people; i++)
+    if (g_atomic_int_get (&s->reserved[m->p[i]]))
+      return FALSE;
   for (int i = 0; i < m->n; i++)
     {
       m->cell[i].old = s->rota[m->p[m->cell[i].who] * s->D + m->cell[i].d];
@@ -275,6 +279,100 @@ pm_rs_move_try (Search *s, Move *m, double temp, Best *best)
   s->hard += hard_delta;
   best_update (s, best, m);
   return TRUE;
+}
+
+/* Makes @rows (computed on a copy of the state, which may have changed since) when they
+ * break no new rule for any of their people and the annealing accepts their change of the
+ * objective at @temp, as pm_rs_move_try() does for a move. */
+gboolean
+pm_rs_rows_try (Search *s, const PmRsRows *rows, double temp, Best *best)
+{
+  const gint64 obj0 = objective (s);
+  const int below0 = s->below;
+  const int L = rows->hi - rows->lo + 1;
+  int old[PM_RS_ROWS_MAX][PM_ROW_WINDOW_MAX], before[PM_RS_ROWS_MAX], after[PM_RS_ROWS_MAX];
+  gboolean change = FALSE, ok = TRUE;
+  int hard_delta = 0;
+  gint64 obj;
+
+  g_return_val_if_fail (rows->k <= PM_RS_ROWS_MAX && L <= PM_ROW_WINDOW_MAX, FALSE);
+  for (int i = 0; i < rows->k; i++)
+    for (int d = rows->lo; d <= rows->hi; d++)
+      {
+        const int v = rows->vals[i][d - rows->lo];
+
+        old[i][d - rows->lo] = s->rota[rows->p[i] * s->D + d];
+        change |= v != old[i][d - rows->lo];
+        if (!pm_rs_cell_allowed (s, rows->p[i], d, v))
+          return FALSE;
+      }
+  if (!change)
+    return FALSE;
+  for (int i = 0; i < rows->k; i++)
+    before[i] = pm_rs_person_pen (s, rows->p[i], rows->lo, rows->hi);
+  /* the best is the current state: save it before leaving it */
+  if (best->unsaved)
+    {
+      memcpy (best->rota, s->rota, sizeof (int) * s->P * s->D);
+      best->unsaved = FALSE;
+    }
+  for (int i = 0; i < rows->k; i++)
+    for (int d = rows->lo; d <= rows->hi; d++)
+      pm_rs_set_cell (s, rows->p[i], d, rows->vals[i][d - rows->lo]);
+  for (int i = 0; i < rows->k && ok; i++)
+    {
+      after[i] = pm_rs_person_pen (s, rows->p[i], rows->lo, rows->hi);
+      hard_delta += after[i] - before[i];
+      ok = after[i] <= before[i];
+    }
+  obj = objective (s);
+  if (ok && hard_delta == 0)
+    {
+      const double delta = pm_rs_guided_delta (s, obj - obj0, below0);
+
+      ok = delta <= 0 || g_rand_double (s->rand) < exp (-delta / temp);
+    }
+  if (!ok)
+    {
+      for (int i = rows->k - 1; i >= 0; i--)
+        for (int d = rows->lo; d <= rows->hi; d++)
+          pm_rs_set_cell (s, rows->p[i], d, old[i][d - rows->lo]);
+      return FALSE;
+    }
+  for (int i = 0; i < rows->k; i++)
+    s->pen[rows->p[i]] += after[i] - before[i];
+  s->hard += hard_delta;
+  if (s->hard < best->hard || (s->hard == best->hard && obj < best->obj))
+    {
+      best->hard = s->hard;
+      best->obj = obj;
+      best->unsaved = TRUE;
+    }
+  return TRUE;
+}
+
+/* Makes @dst (set up for the same model) the same state as @src: the rota, the counters
+ * and the objective. */
+void
+pm_rs_copy_state (Search *dst, const Search *src)
+{
+  const gsize P = src->P, nw = src->model->n_weekends;
+
+  g_return_if_fail (dst->model == src->model);
+  memcpy (dst->rota, src->rota, sizeof (int) * P * src->D);
+  memcpy (dst->cnt, src->cnt, sizeof (int) * P * src->S);
+  memcpy (dst->total, src->total, sizeof (int) * P);
+  memcpy (dst->minutes, src->minutes, sizeof (int) * P);
+  memcpy (dst->wk_days, src->wk_days, sizeof (int) * P * nw);
+  memcpy (dst->wk, src->wk, sizeof (int) * P);
+  memcpy (dst->pen, src->pen, sizeof (int) * P);
+  memcpy (dst->cov_n, src->cov_n, sizeof (int) * src->model->covers->len);
+  dst->hard = src->hard;
+  dst->under = src->under;
+  dst->over = src->over;
+  dst->req = src->req;
+  dst->below = src->below;
+  dst->below_weight = src->below_weight;
 }
 
 /* ---- set-up */

@@ -1,6 +1,8 @@
 /* peermatch tests: the rota search (pm-rota-search.c) against an exact brute-force oracle on
  * tiny random models, with the checker (pm_rota_check) as the judge of the hard rules.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <stdio.h>
+
 #include "pm-test-util.h"
 #include "pm-rota-search-private.h"
 #include "pm-rota-search-state-private.h"
@@ -787,6 +789,179 @@ test_only_impossible_rows_break_rules (void **state)
   assert_int_equal (n_models, 25);
 }
 
+/* The large moves of the helper thread: made on a copy of the state (pm_rs_copy_state),
+ * which they leave as it was, then tried on the state after other moves changed it
+ * (pm_rs_rows_try): taken only when they break no new rule, refused leaving the state as
+ * it was, and the counters and the objective stay exact either way. */
+static void
+test_rows_try (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (20261123);
+  int n_taken = 0, n_refused = 0;
+
+  (void)state;
+  for (int i = 0; i < 400; i++)
+    {
+      g_autoptr (PmRotaModel) model = i % 8 == 7 ? larger_model (r) : random_model (r);
+      const int P = PM_ROTA_N_PEOPLE (model), D = model->n_days;
+      g_autofree int *before = g_new (int, P *D);
+      g_autofree int *pen0 = g_new (int, P);
+      Best best = { 0 };
+      PmRsRows rows;
+      PmRotaCost cost;
+      gboolean found, taken;
+      gint64 hard = 0;
+      Search s, c;
+
+      pm_rs_init (&s, model, i);
+      pm_rs_init (&c, model, i + 1000);
+      for (int q = 0; q < P; q++)
+        pm_rs_build_person (&s, q);
+      best.rota = g_memdup2 (s.rota, sizeof (int) * P * D);
+      best.hard = s.hard;
+      best.obj = objective (&s);
+      pm_rs_copy_state (&c, &s);
+      assert_memory_equal (c.rota, s.rota, sizeof (int) * P * D);
+      assert_int_equal (objective (&c), objective (&s));
+      assert_int_equal (c.hard, s.hard);
+      assert_int_equal (c.below, s.below);
+      assert_memory_equal (c.cov_n, s.cov_n, sizeof (int) * model->covers->len);
+      assert_memory_equal (c.minutes, s.minutes, sizeof (int) * P);
+      assert_memory_equal (c.cnt, s.cnt, sizeof (int) * P * PM_ROTA_N_SHIFTS (model));
+      if (g_rand_boolean (r))
+        found = pm_rs_ruin_pick (&c, &rows) && pm_rs_ruin_make (&c, 10.0, &rows);
+      else
+        {
+          rows.k = 1;
+          rows.p[0] = g_rand_int_range (r, 0, P);
+          rows.lo = g_rand_int_range (r, 0, D);
+          rows.hi = g_rand_int_range (r, rows.lo, D);
+          found = pm_rs_row_best (&c, rows.p[0], rows.lo, rows.hi, 10.0, rows.vals[0]);
+        }
+      /* the copy is left as it was */
+      assert_memory_equal (c.rota, s.rota, sizeof (int) * P * D);
+      assert_int_equal (objective (&c), objective (&s));
+      if (found)
+        {
+          /* the state moves on meanwhile (any move that breaks no new rule) */
+          for (int m = g_rand_int_range (r, 0, 30); m > 0; m--)
+            {
+              Move move;
+
+              pm_rs_move_random (&s, &move, 1e9);
+              pm_rs_move_try (&s, &move, 1e9, &best);
+            }
+          memcpy (before, s.rota, sizeof (int) * P * D);
+          memcpy (pen0, s.pen, sizeof (int) * P);
+          taken = pm_rs_rows_try (&s, &rows, 1e9, &best);
+          n_taken += taken;
+          n_refused += !taken;
+          for (int k = 0; k < rows.k && taken; k++)
+            assert_memory_equal (&s.rota[rows.p[k] * D + rows.lo], rows.vals[k],
+                                 sizeof (int) * (rows.hi - rows.lo + 1));
+          if (!taken)
+            assert_memory_equal (s.rota, before, sizeof (int) * P * D);
+          for (int q = 0; q < P; q++)
+            {
+              assert_int_equal (s.pen[q], pm_rs_person_pen (&s, q, 0, D - 1));
+              assert_true (s.pen[q] <= pen0[q]);
+              hard += s.pen[q];
+            }
+          assert_int_equal (s.hard, hard);
+          pm_rs_cost (&s, s.rota, &cost);
+          assert_int_equal (cost.objective, objective (&s));
+        }
+      g_free (best.rota);
+      pm_rs_clear (&s);
+      pm_rs_clear (&c);
+    }
+  print_message ("# large moves from a copy: %d taken, %d refused\n", n_taken, n_refused);
+  assert_true (n_taken > 0 && n_refused > 0);
+}
+
+/* A rows move is refused, whatever it gains, when it puts someone on a day off. */
+static void
+test_rows_try_day_off (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (12);
+  g_autoptr (PmRotaModel) model = larger_model (r);
+  Best best = { 0 };
+  PmRsRows rows = { 1, 0, 27, { 0 }, { { 0 } } };
+  g_autofree int *before = NULL;
+  Search s;
+  int off = 0;
+
+  (void)state;
+  pm_rs_init (&s, model, 1);
+  for (int q = 0; q < 12; q++)
+    pm_rs_build_person (&s, q);
+  best.rota = g_memdup2 (s.rota, sizeof (int) * 12 * 28);
+  best.hard = s.hard;
+  best.obj = objective (&s);
+  before = g_memdup2 (s.rota, sizeof (int) * 12 * 28);
+  while (!PM_ROTA_PERSON (model, 0)->day_off[off])
+    off++;
+  memcpy (rows.vals[0], s.rota, sizeof (int) * 28);
+  rows.vals[0][off] = 0;
+  assert_false (pm_rs_rows_try (&s, &rows, 1e9, &best));
+  assert_memory_equal (s.rota, before, sizeof (int) * 12 * 28);
+  g_free (best.rota);
+  pm_rs_clear (&s);
+}
+
+static guint64 helper_moves;
+static gboolean helper_reported;
+
+static void
+catch_helper (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  guint64 found, taken;
+
+  (void)domain;
+  (void)level;
+  (void)data;
+  if (sscanf (message,
+              "rota search: the helper found %" G_GUINT64_FORMAT " large moves, %" G_GUINT64_FORMAT,
+              &found, &taken)
+      == 2)
+    {
+      helper_moves = found;
+      helper_reported = TRUE;
+    }
+}
+
+/* With a time limit, two threads (the helper's large moves) or one: either way a valid
+ * rota whose figures the checker confirms; the helper runs only when asked for two. */
+static void
+test_threads (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (13);
+  g_autoptr (PmRotaModel) model = larger_model (r);
+  const guint handler = g_log_set_handler ("peermatch", G_LOG_LEVEL_DEBUG, catch_helper, NULL);
+
+  (void)state;
+  for (int threads = 1; threads <= 2; threads++)
+    {
+      g_autofree int *rota = g_new (int, 12 * 28);
+      PmRotaSearchOptions options = { 0 };
+      PmRotaCost cost, checked;
+
+      options.seed = 3;
+      options.time_limit_seconds = 0.5;
+      options.clock = g_get_monotonic_time;
+      options.threads = threads;
+      helper_reported = FALSE;
+      helper_moves = 0;
+      assert_true (pm_rota_search (model, &options, rota, &cost, NULL, NULL));
+      assert_int_equal (pm_rota_check (model, rota, &checked, NULL), 0);
+      assert_int_equal (checked.objective, cost.objective);
+      assert_int_equal (helper_reported, threads == 2);
+      if (threads == 2)
+        assert_true (helper_moves > 0);
+    }
+  g_log_remove_handler ("peermatch", handler);
+}
+
 int
 main (void)
 {
@@ -803,6 +978,9 @@ main (void)
     cmocka_unit_test (test_colgen_cancel),
     cmocka_unit_test (test_only_impossible_rows_break_rules),
     cmocka_unit_test (test_leave_absolute),
+    cmocka_unit_test (test_rows_try),
+    cmocka_unit_test (test_rows_try_day_off),
+    cmocka_unit_test (test_threads),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
