@@ -12,8 +12,6 @@
  * back, which is valid whatever the others hold; the whole move is then accepted or undone
  * by the annealing criterion on the change of the objective. */
 
-#include <math.h>
-
 #include "pm-private.h"
 #include "pm-rota-search-state-private.h"
 
@@ -161,54 +159,12 @@ ruin_recreate (Search *s, Ruin *r, double noise)
     }
 }
 
-/* One ruin-and-recreate move at @temp (its programme's costs perturbed by @noise); TRUE
- * when it was kept. Every person it touches keeps every rule. */
-gboolean
-pm_rs_ruin (Search *s, double temp, double noise, Best *best)
-{
-  const gint64 obj0 = objective (s);
-  const int below0 = s->below;
-  Ruin r;
-  gint64 obj;
-  double delta;
-
-  if (s->P < 2 || s->D < 1)
-    return FALSE;
-  ruin_pick (s, &r);
-  if (r.k < 2)
-    return FALSE;
-  /* the best is the current state: save it before leaving it */
-  if (best->unsaved)
-    {
-      memcpy (best->rota, s->rota, sizeof (int) * s->P * s->D);
-      best->unsaved = FALSE;
-    }
-  for (int i = 0; i < r.k; i++)
-    memcpy (r.old[i], &s->rota[r.p[i] * s->D + r.lo], sizeof (int) * (r.hi - r.lo + 1));
-  ruin_recreate (s, &r, noise);
-  obj = objective (s);
-  delta = pm_rs_guided_delta (s, obj - obj0, below0);
-  if (delta > 0 && g_rand_double (s->rand) >= exp (-delta / temp))
-    {
-      for (int i = r.k - 1; i >= 0; i--)
-        ruin_restore (s, &r, i);
-      return FALSE;
-    }
-  if (s->hard < best->hard || (s->hard == best->hard && obj < best->obj))
-    {
-      best->hard = s->hard;
-      best->obj = obj;
-      best->unsaved = TRUE;
-    }
-  return delta != 0;
-}
-
 /* The people and the window of a ruin and recreate, drawn on @s (@rows->vals is not set);
  * FALSE when it found fewer than two people. */
 gboolean
 pm_rs_ruin_pick (Search *s, PmRsRows *rows)
 {
-  Ruin r;
+  Ruin r = { 0 };
 
   if (s->P < 2 || s->D < 1)
     return FALSE;
@@ -245,4 +201,16 @@ pm_rs_ruin_make (Search *s, double noise, PmRsRows *rows)
   for (int i = r.k - 1; i >= 0; i--)
     ruin_restore (s, &r, i);
   return TRUE;
+}
+
+/* One ruin-and-recreate move at @temp (its programme's costs perturbed by @noise), made and
+ * judged as the helper thread's are (pm_rs_rows_try); TRUE when it was kept. Every person
+ * it touches keeps every rule. */
+gboolean
+pm_rs_ruin (Search *s, double temp, double noise, Best *best)
+{
+  PmRsRows rows;
+
+  return pm_rs_ruin_pick (s, &rows) && pm_rs_ruin_make (s, noise, &rows)
+         && pm_rs_rows_try (s, &rows, temp, best);
 }

@@ -27,8 +27,9 @@
  * A day off or a shift outside the availability is never made, even to reduce another
  * violation: those are absolute (pm_rs_cell_allowed).
  * Invariant: every move goes through pm_rs_move_try() (pm_rs_rows_try() for the helper's),
- * which undoes it when it adds a violation to anybody, so a valid row stays valid; without a time
- * limit the run does a fixed number of moves and depends only on the model and the seed. */
+ * which undoes it when it adds a violation to anybody, so a valid row stays valid; without a
+ * time limit the run does a fixed number of moves and depends only on the model and the
+ * seed. */
 #include <math.h>
 
 #include "pm-private.h"
@@ -177,10 +178,10 @@ move_row_random (Search *s, Move *m, double temp)
  * which the annealing refreshes (a copy of the rota and its counters) when the helper asks,
  * at its next check (every 256 moves). For each large move the helper draws its people on
  * its copy, reserves them (the annealing's small moves leave them alone), asks for a copy
- * and waits for it (so it is made after the reservation), computes
- * their new windows on it and queues them; the annealing tries them on the state as it
- * then is (pm_rs_rows_try), which may differ only in the other people's rows: the change
- * of the objective is computed on the state, and the people are released. The small moves
+ * and waits for it (so it is made after the reservation), computes their new windows on it
+ * and queues them; the annealing tries them on the state as it then is (pm_rs_rows_try),
+ * which may differ only in the other people's rows: the change of the objective is
+ * computed on the state, and the people are released. The small moves
  * also get faster (about 3 times as many a second on the benchmark's instance 13: the large
  * moves' tables no longer evict theirs from the cache). Instance 13 at 60 s, seeds 1-5: 1634
  * to 1731 with the helper, against 1632 to 1856 (eight runs) without; the large moves in
