@@ -200,6 +200,8 @@ pm_rs_colgen (Search *s, const PmRsColgenLimits *limits, Best *best, double *rel
 /* pm-rota-search-moves.c */
 void
 pm_rs_move_random (Search *s, Move *m, double temp);
+gboolean
+pm_rs_move_request (Search *s, Move *m);
 void
 pm_rs_repair_person (Search *s, int p, Best *best);
 

@@ -9,13 +9,15 @@
  * total, minutes, working days per weekend, weekends worked) and, per cover group, the
  * number of people assigned. Two kinds of moves:
  *   - small ones (pm-rota-search-moves.c): a block of at most PM_BLOCK_MAX consecutive days
- *     of one or two people, a short rebuild of one row. Their feasibility is decided from
- *     the counters and from the runs of working days and days off that intersect the changed
- *     span widened by a day on each side: runs further away cannot change, so comparing the
- *     violations of that window before and after the move is exact. The objective changes
- *     only on the covers of the changed (day, shift) pairs and on the requests of the
- *     changed days, so a move costs O(span + runs it touches + shift types), whatever the
- *     size of the instance;
+ *     of one or two people, a short rebuild of one row, an exchange between two people
+ *     aimed at a request not granted. Their feasibility is decided from the counters and
+ *     from the runs of working days and days off that intersect the changed span widened
+ *     by a day on each side: runs further away cannot change, so comparing the violations
+ *     of that window before and after the move is exact. The objective changes only on the
+ *     covers of the changed (day, shift) pairs and on the requests of the changed days, so
+ *     a move costs O(span + runs it touches + shift types), whatever the size of the
+ *     instance (drawing the exchange aimed at a request looks once over the people and the
+ *     days);
  *   - a large one (pm-rota-search-row.c): the best rewrite of 7-28 days of one person's row
  *     with everybody else fixed, by dynamic programming; it gets about a third of the work,
  *     half of which goes to

@@ -962,6 +962,106 @@ test_threads (void **state)
   g_log_remove_handler ("peermatch", handler);
 }
 
+/* Whether @p has a request on day @d that value @v grants (@granted) or denies. */
+static gboolean
+request_on_day (const PmRotaModel *model, int p, int d, int v, gboolean granted)
+{
+  for (guint i = 0; i < model->requests->len; i++)
+    {
+      const PmRotaRequest *q = &g_array_index (model->requests, PmRotaRequest, i);
+
+      if (q->person == p && q->day == d
+          && ((q->kind == PM_ROTA_REQUEST_ON) == (v == q->shift)) == granted)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* @on[d * S + v]: the people on shift @v on day @d. */
+static void
+shifts_per_day (const Search *s, int *on)
+{
+  memset (on, 0, sizeof (int) * s->D * s->S);
+  for (int p = 0; p < s->P; p++)
+    for (int d = 0; d < s->D; d++)
+      if (s->rota[p * s->D + d] != PM_ROTA_OFF)
+        on[d * s->S + s->rota[p * s->D + d]]++;
+}
+
+/* The move aimed at a request not granted (pm_rs_move_request): its first person has a
+ * request not granted on one of its days that the second person's value grants, the two
+ * exchange their values on every day of the move (so each day keeps as many people on each
+ * shift), and when it is made the state agrees with the checker. */
+static void
+test_move_request (void **state)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (20261124);
+  int n_drawn = 0, n_taken = 0;
+
+  (void)state;
+  for (int i = 0; i < 300; i++)
+    {
+      g_autoptr (PmRotaModel) model = i % 4 == 3 ? larger_model (r) : random_model (r);
+      const int P = PM_ROTA_N_PEOPLE (model), D = model->n_days;
+      const int S = PM_ROTA_N_SHIFTS (model);
+      g_autofree int *on0 = g_new (int, D *S);
+      g_autofree int *on1 = g_new (int, D *S);
+      Best best = { 0 };
+      Search s;
+
+      pm_rs_init (&s, model, i);
+      for (int q = 0; q < P; q++)
+        pm_rs_build_person (&s, q);
+      best.rota = g_memdup2 (s.rota, sizeof (int) * P * D);
+      best.hard = s.hard;
+      best.obj = objective (&s);
+      for (int k = 0; k < 20; k++)
+        {
+          const int hard0 = (int)s.hard;
+          gboolean aimed = FALSE;
+          PmRotaCost cost;
+          Move m;
+
+          if (!pm_rs_move_request (&s, &m))
+            continue;
+          n_drawn++;
+          assert_int_equal (m.n_people, 2);
+          assert_int_not_equal (m.p[0], m.p[1]);
+          assert_true (m.n % 2 == 0 && m.n <= 8);
+          for (int c = 0; c < m.n; c++)
+            {
+              const int d = m.cell[c].d, who = m.cell[c].who;
+              const int mine = s.rota[m.p[who] * D + d], theirs = s.rota[m.p[1 - who] * D + d];
+              int seen = 0;
+
+              assert_int_equal (m.cell[c].val, theirs);
+              for (int c2 = 0; c2 < m.n; c2++)
+                seen += m.cell[c2].d == d && m.cell[c2].who != who;
+              assert_int_equal (seen, 1);
+              if (who == 0 && request_on_day (model, m.p[0], d, mine, FALSE)
+                  && request_on_day (model, m.p[0], d, theirs, TRUE))
+                aimed = TRUE;
+            }
+          assert_true (aimed);
+          shifts_per_day (&s, on0);
+          if (!pm_rs_move_try (&s, &m, 1e9, &best))
+            continue;
+          n_taken++;
+          shifts_per_day (&s, on1);
+          assert_memory_equal (on0, on1, sizeof (int) * D * S);
+          assert_true (s.hard <= hard0);
+          pm_rs_cost (&s, s.rota, &cost);
+          assert_int_equal (cost.objective, objective (&s));
+          for (int q = 0; q < P; q++)
+            assert_int_equal (s.pen[q], pm_rs_person_pen (&s, q, 0, D - 1));
+        }
+      g_free (best.rota);
+      pm_rs_clear (&s);
+    }
+  print_message ("# moves aimed at requests: %d drawn, %d taken\n", n_drawn, n_taken);
+  assert_true (n_drawn > 300 && n_taken > 50);
+}
+
 int
 main (void)
 {
@@ -981,6 +1081,7 @@ main (void)
     cmocka_unit_test (test_rows_try),
     cmocka_unit_test (test_rows_try_day_off),
     cmocka_unit_test (test_threads),
+    cmocka_unit_test (test_move_request),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
