@@ -268,15 +268,16 @@ move_rebuild (Search *s, Move *m, int p, double temp)
     }
 }
 
-/* A random move: 10% aimed at a short group (a block exchange within a row when no group
- * is short), 20% one person's block (one value, random values), 45% two people's swaps
- * (one block 30%, two blocks 15%: these keep the cover) and 25% ruin and recreate. The
- * mix was set on the benchmark instances 5, 8 and 12. Then 25% of all moves went to the
- * exchanges aimed at a request not granted (pm_rs_move_request, taken from the blocks and
- * the one-block swaps; those moves are made when none is drawn). On instance 13 (60 s) the
- * cost of the requests not granted fell from 520-600 to 400-430 and the objective from
- * 1634-1731 (seeds 1-5) to 1505-1633 (seeds 1-4); 10% (1633, 1531) and 40% (1698, 1626)
- * were no better. */
+/* A random move: 10% aimed at a short group (a block exchange within a row when no group is
+ * short), 25% an exchange aimed at a request not granted (pm_rs_move_request), 25% two
+ * people's swaps of one block and 15% of two blocks (these keep the cover), 25% ruin and
+ * recreate. When no request not granted is drawn, the exchange's share goes to one person's
+ * block (one value, random values; four fifths) and swaps of one block. The mix without the
+ * exchanges was set on the benchmark instances 5, 8 and 12 (one person's blocks 20%, swaps
+ * of one block 30%); the exchanges took their 25% from those. On instance 13 (60 s) the
+ * cost of the requests not granted fell from 520-600 to 400-435 and the objective from
+ * 1634-1731 (seeds 1-5) to 1503-1720 (seeds 1-9, median about 1610); 10% (1633, 1531) and
+ * 40% (1698, 1626) of the moves did no better. */
 void
 pm_rs_move_random (Search *s, Move *m, double temp)
 {

@@ -789,6 +789,19 @@ test_only_impossible_rows_break_rules (void **state)
   assert_int_equal (n_models, 25);
 }
 
+/* Starts @s on @model with @seed: every person's row built, @best that rota. */
+static void
+start_search (Search *s, Best *best, const PmRotaModel *model, guint64 seed)
+{
+  pm_rs_init (s, model, seed);
+  for (int q = 0; q < s->P; q++)
+    pm_rs_build_person (s, q);
+  best->rota = g_memdup2 (s->rota, sizeof (int) * s->P * s->D);
+  best->hard = s->hard;
+  best->obj = objective (s);
+  best->unsaved = FALSE;
+}
+
 /* The large moves of the helper thread: made on a copy of the state (pm_rs_copy_state),
  * which they leave as it was, then tried on the state after other moves changed it
  * (pm_rs_rows_try): taken only when they break no new rule, refused leaving the state as
@@ -813,13 +826,8 @@ test_rows_try (void **state)
       gint64 hard = 0;
       Search s, c;
 
-      pm_rs_init (&s, model, i);
+      start_search (&s, &best, model, i);
       pm_rs_init (&c, model, i + 1000);
-      for (int q = 0; q < P; q++)
-        pm_rs_build_person (&s, q);
-      best.rota = g_memdup2 (s.rota, sizeof (int) * P * D);
-      best.hard = s.hard;
-      best.obj = objective (&s);
       pm_rs_copy_state (&c, &s);
       assert_memory_equal (c.rota, s.rota, sizeof (int) * P * D);
       assert_int_equal (objective (&c), objective (&s));
@@ -892,12 +900,7 @@ test_rows_try_day_off (void **state)
   int off = 0;
 
   (void)state;
-  pm_rs_init (&s, model, 1);
-  for (int q = 0; q < 12; q++)
-    pm_rs_build_person (&s, q);
-  best.rota = g_memdup2 (s.rota, sizeof (int) * 12 * 28);
-  best.hard = s.hard;
-  best.obj = objective (&s);
+  start_search (&s, &best, model, 1);
   before = g_memdup2 (s.rota, sizeof (int) * 12 * 28);
   while (!PM_ROTA_PERSON (model, 0)->day_off[off])
     off++;
@@ -991,7 +994,8 @@ shifts_per_day (const Search *s, int *on)
 /* The move aimed at a request not granted (pm_rs_move_request): its first person has a
  * request not granted on one of its days that the second person's value grants, the two
  * exchange their values on every day of the move (so each day keeps as many people on each
- * shift), and when it is made the state agrees with the checker. */
+ * shift), and when it is made the state's penalties and objective agree with a
+ * recomputation. */
 static void
 test_move_request (void **state)
 {
@@ -1009,12 +1013,7 @@ test_move_request (void **state)
       Best best = { 0 };
       Search s;
 
-      pm_rs_init (&s, model, i);
-      for (int q = 0; q < P; q++)
-        pm_rs_build_person (&s, q);
-      best.rota = g_memdup2 (s.rota, sizeof (int) * P * D);
-      best.hard = s.hard;
-      best.obj = objective (&s);
+      start_search (&s, &best, model, i);
       for (int k = 0; k < 20; k++)
         {
           const int hard0 = (int)s.hard;
