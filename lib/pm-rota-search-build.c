@@ -35,7 +35,7 @@ typedef struct
   const Reach *reach;
   int *by_length; /* S: shift indices, longest first */
   gint64 nodes, budget;
-  GRand *rand;
+  PmRsRand *rand;
 } Build;
 
 static gboolean
@@ -228,12 +228,12 @@ build_dfs (Build *b, int d)
     order[n++] = tight ? b->by_length[v] : v;
   for (int i = n - 1; i > 0 && !tight; i--)
     {
-      int j = g_rand_int_range (b->rand, 0, i + 1), t = order[i];
+      int j = pm_rs_rand_range (b->rand, 0, i + 1), t = order[i];
 
       order[i] = order[j];
       order[j] = t;
     }
-  if (tight || g_rand_double (b->rand) < b->p_work)
+  if (tight || pm_rs_rand_double (b->rand) < b->p_work)
     order[n++] = PM_ROTA_OFF;
   else
     {
@@ -273,8 +273,8 @@ pm_rs_build_person (Search *s, int p)
   g_autofree int *wk_days = g_new0 (int, MAX (s->model->n_weekends, 1));
   Reach reach;
   g_autofree int *by_length = g_new (int, MAX (s->S, 1));
-  Build b = { s,   person, row,       run, order, cnt,    wk_days, 0, 0, 0, 0, person->min_minutes,
-              0.5, &reach, by_length, 0,   0,     s->rand };
+  Build b = { s,   person, row,       run, order, cnt,     wk_days, 0, 0, 0, 0, person->min_minutes,
+              0.5, &reach, by_length, 0,   0,     &s->rand };
   gint64 sum = 0, hi;
   gboolean found = FALSE, fallback = FALSE;
   double base;

@@ -11,21 +11,21 @@
 static int
 random_value (Search *s)
 {
-  return g_rand_int_range (s->rand, -1, s->S);
+  return pm_rs_rand_range (&s->rand, -1, s->S);
 }
 
 /* One person: a block of 1-5 days to one value, or to random values. */
 static void
 move_block (Search *s, Move *m, int p, gboolean mixed)
 {
-  const int len = g_rand_int_range (s->rand, 1, PM_BLOCK_MAX + 1);
+  const int len = pm_rs_rand_range (&s->rand, 1, PM_BLOCK_MAX + 1);
   const int k = MIN (len, s->D); /* MIN evaluates its arguments twice */
-  const int lo = g_rand_int_range (s->rand, 0, s->D - k + 1);
+  const int lo = pm_rs_rand_range (&s->rand, 0, s->D - k + 1);
   int v = random_value (s);
 
   move_start (m, 1, p, -1);
-  if (k == 1 && s->S > 1 && s->rota[p * s->D + lo] != PM_ROTA_OFF && g_rand_boolean (s->rand))
-    v = g_rand_int_range (s->rand, 0, s->S); /* a change of type keeps the runs */
+  if (k == 1 && s->S > 1 && s->rota[p * s->D + lo] != PM_ROTA_OFF && pm_rs_rand_boolean (&s->rand))
+    v = pm_rs_rand_range (&s->rand, 0, s->S); /* a change of type keeps the runs */
   for (int d = lo; d < lo + k; d++)
     {
       move_add (m, 0, d, v);
@@ -39,17 +39,17 @@ move_block (Search *s, Move *m, int p, gboolean mixed)
 static void
 move_shift (Search *s, Move *m, int p)
 {
-  const int len = g_rand_int_range (s->rand, 1, 4);
+  const int len = pm_rs_rand_range (&s->rand, 1, 4);
   int k = MAX (MIN (len, s->D / 2), 1);
-  int a = g_rand_int_range (s->rand, 0, s->D - k + 1);
-  int b = g_rand_int_range (s->rand, 0, s->D - k + 1);
+  int a = pm_rs_rand_range (&s->rand, 0, s->D - k + 1);
+  int b = pm_rs_rand_range (&s->rand, 0, s->D - k + 1);
   const int *row = &s->rota[p * s->D];
 
   /* half the time two whole weekends, which keeps the weekends worked */
-  if (s->n_wk_start >= 2 && g_rand_boolean (s->rand))
+  if (s->n_wk_start >= 2 && pm_rs_rand_boolean (&s->rand))
     {
-      a = s->wk_start[g_rand_int_range (s->rand, 0, s->n_wk_start)];
-      b = s->wk_start[g_rand_int_range (s->rand, 0, s->n_wk_start)];
+      a = s->wk_start[pm_rs_rand_range (&s->rand, 0, s->n_wk_start)];
+      b = s->wk_start[pm_rs_rand_range (&s->rand, 0, s->n_wk_start)];
       k = 2;
     }
 
@@ -71,9 +71,9 @@ move_swap (Search *s, Move *m, int p, int q, gboolean twice)
   move_start (m, 2, p, q);
   for (int round = 0; round < (twice ? 2 : 1); round++)
     {
-      const int len = g_rand_int_range (s->rand, 1, PM_BLOCK_MAX + 1);
+      const int len = pm_rs_rand_range (&s->rand, 1, PM_BLOCK_MAX + 1);
       const int k = MIN (len, s->D);
-      const int lo = g_rand_int_range (s->rand, 0, s->D - k + 1);
+      const int lo = pm_rs_rand_range (&s->rand, 0, s->D - k + 1);
 
       for (int d = lo; d < lo + k; d++)
         {
@@ -101,7 +101,7 @@ move_target (Search *s, Move *m)
 
   for (int i = 0; i < 4 && cover == NULL && n_covers > 0; i++)
     {
-      const int c = g_rand_int_range (s->rand, 0, n_covers);
+      const int c = pm_rs_rand_range (&s->rand, 0, n_covers);
 
       if (s->cov_n[c] < PM_ROTA_COVER (s->model, c)->need)
         cover = PM_ROTA_COVER (s->model, c);
@@ -109,7 +109,7 @@ move_target (Search *s, Move *m)
   /* prefer a member on another shift that day: changing the type keeps every run */
   for (int i = 0; i < 8 && cover != NULL; i++)
     {
-      const int q = g_rand_int_range (s->rand, 0, s->P);
+      const int q = pm_rs_rand_range (&s->rand, 0, s->P);
       const int v = s->rota[q * s->D + cover->day];
 
       if (!cover->member[q] || v == cover->shift)
@@ -123,10 +123,10 @@ move_target (Search *s, Move *m)
     return FALSE;
   move_start (m, 1, p, -1);
   move_add (m, 0, cover->day, cover->shift);
-  kind = g_rand_int_range (s->rand, 0, 3);
+  kind = pm_rs_rand_range (&s->rand, 0, 3);
   if (kind == 1)
     {
-      const int k = g_rand_int_range (s->rand, 1, 3), dir = g_rand_boolean (s->rand) ? 1 : -1;
+      const int k = pm_rs_rand_range (&s->rand, 1, 3), dir = pm_rs_rand_boolean (&s->rand) ? 1 : -1;
 
       for (int i = 1, d = cover->day + dir; i <= k && d >= 0 && d < s->D; i++, d += dir)
         if (s->rota[p * s->D + d] == PM_ROTA_OFF)
@@ -134,7 +134,7 @@ move_target (Search *s, Move *m)
     }
   else if (kind == 2)
     {
-      const int b = g_rand_int_range (s->rand, 0, s->D);
+      const int b = pm_rs_rand_range (&s->rand, 0, s->D);
 
       if (b != cover->day && s->rota[p * s->D + b] != PM_ROTA_OFF)
         move_add (m, 0, b, PM_ROTA_OFF);
@@ -162,7 +162,7 @@ pm_rs_move_request (Search *s, Move *m)
   for (int i = 0; i < 4 && r == NULL && n > 0; i++)
     {
       const PmRotaRequest *x
-          = &g_array_index (s->model->requests, PmRotaRequest, g_rand_int_range (s->rand, 0, n));
+          = &g_array_index (s->model->requests, PmRotaRequest, pm_rs_rand_range (&s->rand, 0, n));
 
       if ((x->kind == PM_ROTA_REQUEST_ON) == (s->rota[x->person * s->D + x->day] != x->shift))
         r = x;
@@ -170,7 +170,7 @@ pm_rs_move_request (Search *s, Move *m)
   if (r == NULL || s->P < 2)
     return FALSE;
   p = r->person;
-  for (int i = 0, q0 = g_rand_int_range (s->rand, 0, s->P); i < s->P && q < 0; i++)
+  for (int i = 0, q0 = pm_rs_rand_range (&s->rand, 0, s->P); i < s->P && q < 0; i++)
     {
       const int c = (q0 + i) % s->P, v = s->rota[c * s->D + r->day];
 
@@ -179,9 +179,9 @@ pm_rs_move_request (Search *s, Move *m)
     }
   if (q < 0)
     return FALSE;
-  k = g_rand_int_range (s->rand, 1, 4);
+  k = pm_rs_rand_range (&s->rand, 1, 4);
   k = MIN (k, s->D); /* MIN and CLAMP evaluate their arguments more than once */
-  lo = r->day - g_rand_int_range (s->rand, 0, k);
+  lo = r->day - pm_rs_rand_range (&s->rand, 0, k);
   lo = CLAMP (lo, 0, s->D - k);
   move_start (m, 2, p, q);
   for (int d = lo; d < lo + k; d++)
@@ -190,7 +190,7 @@ pm_rs_move_request (Search *s, Move *m)
       move_add (m, 1, d, s->rota[p * s->D + d]);
     }
   p_gains = s->rota[p * s->D + r->day] == PM_ROTA_OFF;
-  if (p_gains == (s->rota[q * s->D + r->day] == PM_ROTA_OFF) || g_rand_boolean (s->rand))
+  if (p_gains == (s->rota[q * s->D + r->day] == PM_ROTA_OFF) || pm_rs_rand_boolean (&s->rand))
     return TRUE;
   /* a day outside the block where the one who gained works and the other does not */
   for (int d = 0; d < s->D; d++)
@@ -199,7 +199,7 @@ pm_rs_move_request (Search *s, Move *m)
       const int b = s->rota[(p_gains ? q : p) * s->D + d];
 
       if ((d < lo || d >= lo + k) && a != PM_ROTA_OFF && b == PM_ROTA_OFF
-          && g_rand_int_range (s->rand, 0, ++n_d2) == 0)
+          && pm_rs_rand_range (&s->rand, 0, ++n_d2) == 0)
         d2 = d;
     }
   if (d2 >= 0)
@@ -218,9 +218,9 @@ move_rebuild (Search *s, Move *m, int p, double temp)
 {
   const PmRotaPerson *person = PM_ROTA_PERSON (s->model, p);
   const int *row = &s->rota[p * s->D];
-  const int len = g_rand_int_range (s->rand, 2, 13);
+  const int len = pm_rs_rand_range (&s->rand, 2, 13);
   const int k = MIN (len, s->D);
-  const int lo = g_rand_int_range (s->rand, 0, s->D - k + 1);
+  const int lo = pm_rs_rand_range (&s->rand, 0, s->D - k + 1);
   int prev = lo > 0 ? row[lo - 1] : PM_ROTA_OFF, run = 0;
   gboolean edge = TRUE;
 
@@ -249,7 +249,7 @@ move_rebuild (Search *s, Move *m, int p, double temp)
           if (d > 0 && works != worked && !edge
               && run < (worked ? person->min_consecutive : person->min_days_off))
             continue;
-          score = pm_rs_cell_gain (s, p, d, v) + temp * g_rand_double (s->rand);
+          score = pm_rs_cell_gain (s, p, d, v) + temp * pm_rs_rand_double (&s->rand);
           if (score < best_score)
             {
               best_score = score;
@@ -281,8 +281,8 @@ move_rebuild (Search *s, Move *m, int p, double temp)
 void
 pm_rs_move_random (Search *s, Move *m, double temp)
 {
-  const int kind = g_rand_int_range (s->rand, 0, 100);
-  const int p = g_rand_int_range (s->rand, 0, s->P);
+  const int kind = pm_rs_rand_range (&s->rand, 0, 100);
+  const int p = pm_rs_rand_range (&s->rand, 0, s->P);
   int q;
 
   if (kind < 10 && move_target (s, m))
@@ -302,7 +302,7 @@ pm_rs_move_random (Search *s, Move *m, double temp)
         move_block (s, m, p, kind >= 20);
       return;
     }
-  q = g_rand_int_range (s->rand, 0, s->P - 1);
+  q = pm_rs_rand_range (&s->rand, 0, s->P - 1);
   if (q >= p)
     q++;
   move_swap (s, m, p, q, kind >= 60);
@@ -319,7 +319,7 @@ pm_rs_repair_person (Search *s, int p, Best *best)
 
   for (gint64 i = 0; i < budget && s->pen[p] > 0; i++)
     {
-      const int kind = g_rand_int_range (s->rand, 0, 4);
+      const int kind = pm_rs_rand_range (&s->rand, 0, 4);
 
       if (kind == 0)
         move_shift (s, &m, p);

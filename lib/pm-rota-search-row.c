@@ -587,8 +587,8 @@ pm_rs_row_best (Search *s, int p, int lo, int hi, double noise, int *vals)
     for (int v = 0; v < r.V; v++)
       if (r.gain[d][v] != PM_ROW_INF)
         r.gain[d][v] = ROW_SCALE * r.gain[d][v]
-                       + (gint64)(ROW_SCALE * noise * g_rand_double (s->rand))
-                       + g_rand_int_range (s->rand, 0, 4);
+                       + (gint64)(ROW_SCALE * noise * pm_rs_rand_double (&s->rand))
+                       + pm_rs_rand_range (&s->rand, 0, 4);
   r.below_cost = (gint64)(ROW_SCALE * s->below_weight);
   return row_solve (&r, row_work (s), vals, NULL);
 }

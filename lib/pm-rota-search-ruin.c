@@ -56,7 +56,7 @@ ruin_request (Search *s, Ruin *r, int *shift)
   for (int i = 0; i < 8 && n > 0; i++)
     {
       const PmRotaRequest *q
-          = &g_array_index (s->model->requests, PmRotaRequest, g_rand_int_range (s->rand, 0, n));
+          = &g_array_index (s->model->requests, PmRotaRequest, pm_rs_rand_range (&s->rand, 0, n));
       const int v = s->rota[q->person * s->D + q->day];
 
       if ((q->kind == PM_ROTA_REQUEST_ON) == (v != q->shift) && ruin_add (s, r, q->person))
@@ -81,12 +81,12 @@ ruin_cover (Search *s, int day, int shift)
       const int k = day * s->S + shift, n = s->cov_start[k + 1] - s->cov_start[k];
 
       return n > 0 ? PM_ROTA_COVER (s->model,
-                                    s->cov_idx[s->cov_start[k] + g_rand_int_range (s->rand, 0, n)])
+                                    s->cov_idx[s->cov_start[k] + pm_rs_rand_range (&s->rand, 0, n)])
                    : NULL;
     }
   for (int i = 0; i < 8 && n_covers > 0; i++)
     {
-      const int c = g_rand_int_range (s->rand, 0, n_covers);
+      const int c = pm_rs_rand_range (&s->rand, 0, n_covers);
 
       cover = PM_ROTA_COVER (s->model, c);
       if (s->cov_n[c] != cover->need)
@@ -104,14 +104,14 @@ ruin_cover (Search *s, int day, int shift)
 static void
 ruin_pick (Search *s, Ruin *r)
 {
-  const int want = g_rand_int_range (s->rand, 2, MIN (RUIN_PEOPLE_MAX, s->P) + 1);
-  const int len = g_rand_int_range (s->rand, RUIN_DAYS_MIN, RUIN_DAYS_MAX + 1);
+  const int want = pm_rs_rand_range (&s->rand, 2, MIN (RUIN_PEOPLE_MAX, s->P) + 1);
+  const int len = pm_rs_rand_range (&s->rand, RUIN_DAYS_MIN, RUIN_DAYS_MAX + 1);
   const int L = MIN (len, s->D);
   const PmRotaCover *cover;
   int shift = 0, day = -1, back;
 
   r->k = 0;
-  if (g_rand_boolean (s->rand))
+  if (pm_rs_rand_boolean (&s->rand))
     day = ruin_request (s, r, &shift);
   cover = ruin_cover (s, day, shift);
   if (cover != NULL)
@@ -119,7 +119,7 @@ ruin_pick (Search *s, Ruin *r)
       day = cover->day;
       for (int i = 0; i < 4 * s->P && r->k < want; i++)
         {
-          const int q = g_rand_int_range (s->rand, 0, s->P);
+          const int q = pm_rs_rand_range (&s->rand, 0, s->P);
           const gboolean on = s->rota[q * s->D + day] == cover->shift;
 
           if (cover->member[q] && (on || r->k > 1 || i >= s->P))
@@ -127,10 +127,10 @@ ruin_pick (Search *s, Ruin *r)
         }
     }
   if (day < 0)
-    day = g_rand_int_range (s->rand, 0, s->D);
+    day = pm_rs_rand_range (&s->rand, 0, s->D);
   for (int i = 0; i < 4 * s->P && r->k < want; i++)
-    ruin_add (s, r, g_rand_int_range (s->rand, 0, s->P));
-  back = g_rand_int_range (s->rand, 0, L);
+    ruin_add (s, r, pm_rs_rand_range (&s->rand, 0, s->P));
+  back = pm_rs_rand_range (&s->rand, 0, L);
   r->lo = CLAMP (day - back, 0, s->D - L);
   r->hi = r->lo + L - 1;
 }

@@ -269,7 +269,8 @@ pm_rs_move_try (Search *s, Move *m, double temp, Best *best)
         }
     }
   delta = pm_rs_guided_delta (s, objective (s) - obj0, below0);
-  if (hard_delta == 0 && delta > 0 && temp >= 0 && g_rand_double (s->rand) >= exp (-delta / temp))
+  if (hard_delta == 0 && delta > 0 && temp >= 0
+      && pm_rs_rand_double (&s->rand) >= exp (-delta / temp))
     {
       move_set (s, m, TRUE);
       return FALSE;
@@ -330,7 +331,7 @@ pm_rs_rows_try (Search *s, const PmRsRows *rows, double temp, Best *best)
     {
       const double delta = pm_rs_guided_delta (s, obj - obj0, below0);
 
-      ok = delta <= 0 || g_rand_double (s->rand) < exp (-delta / temp);
+      ok = delta <= 0 || pm_rs_rand_double (&s->rand) < exp (-delta / temp);
     }
   if (!ok)
     {
@@ -431,6 +432,21 @@ search_init_covers (Search *s)
   g_free (fill);
 }
 
+/* The generator's state from @seed by splitmix64 (Steele, Lea and Flood), as its authors
+ * advise: never all zero, and nearby seeds give unrelated streams. */
+static void
+rand_seed (PmRsRand *r, guint64 seed)
+{
+  for (int i = 0; i < 4; i++)
+    {
+      guint64 z = (seed += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+
+      z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+      z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+      r->s[i] = z ^ (z >> 31);
+    }
+}
+
 void
 pm_rs_init (Search *s, const PmRotaModel *model, guint64 seed)
 {
@@ -484,8 +500,7 @@ pm_rs_init (Search *s, const PmRotaModel *model, guint64 seed)
   for (int d = 0; d + 1 < s->D; d++)
     if (model->weekend_of[d] >= 0 && model->weekend_of[d + 1] == model->weekend_of[d])
       s->wk_start[s->n_wk_start++] = d;
-  s->rand
-      = g_rand_new_with_seed_array ((const guint32[]){ (guint32)seed, (guint32)(seed >> 32) }, 2);
+  rand_seed (&s->rand, seed);
 }
 
 void
@@ -506,7 +521,6 @@ pm_rs_clear (Search *s)
   g_free (s->on);
   g_free (s->off);
   g_free (s->wk_start);
-  g_rand_free (s->rand);
   pm_rs_row_free (s->row_work);
 }
 

@@ -130,7 +130,7 @@ short_cover (Search *s)
 
   for (int i = 0; i < 4 && n_covers > 0; i++)
     {
-      const int c = g_rand_int_range (s->rand, 0, n_covers);
+      const int c = pm_rs_rand_range (&s->rand, 0, n_covers);
 
       if (s->cov_n[c] < PM_ROTA_COVER (s->model, c)->need)
         return PM_ROTA_COVER (s->model, c);
@@ -145,17 +145,17 @@ short_cover (Search *s)
 static void
 row_window (Search *s, int *p_out, int *lo_out, int *hi_out)
 {
-  const int len = g_rand_int_range (s->rand, 7, PM_ROW_WINDOW_MAX + 1);
+  const int len = pm_rs_rand_range (&s->rand, 7, PM_ROW_WINDOW_MAX + 1);
   const int k = MIN (len, s->D); /* MIN evaluates its arguments twice */
-  const PmRotaCover *cover = g_rand_boolean (s->rand) ? short_cover (s) : NULL;
-  int p = g_rand_int_range (s->rand, 0, s->P);
-  int lo = g_rand_int_range (s->rand, 0, s->D - k + 1);
-  const int back = g_rand_int_range (s->rand, 0, k); /* CLAMP evaluates its arguments often */
+  const PmRotaCover *cover = pm_rs_rand_boolean (&s->rand) ? short_cover (s) : NULL;
+  int p = pm_rs_rand_range (&s->rand, 0, s->P);
+  int lo = pm_rs_rand_range (&s->rand, 0, s->D - k + 1);
+  const int back = pm_rs_rand_range (&s->rand, 0, k); /* CLAMP evaluates its arguments often */
 
   if (cover != NULL)
     {
       for (int i = 0; i < 8 && !cover->member[p]; i++)
-        p = g_rand_int_range (s->rand, 0, s->P);
+        p = pm_rs_rand_range (&s->rand, 0, s->P);
       lo = CLAMP (cover->day - back, 0, s->D - k);
     }
   *p_out = p;
@@ -258,7 +258,7 @@ helper_run (gpointer data)
       if (!helper_update (h, FALSE, &temp))
         break;
       rows = g_new (PmRsRows, 1);
-      ruin = g_rand_double (s->rand) < RUIN_SHARE;
+      ruin = pm_rs_rand_double (&s->rand) < RUIN_SHARE;
       if (ruin)
         found = pm_rs_ruin_pick (s, rows);
       else
@@ -456,7 +456,7 @@ anneal (Search *s, Clock *clock, Best *best, GCancellable *cancellable, GError *
         {
           gint64 t = clock->limit_us > 0 ? options->clock () : 0;
 
-          if (g_rand_double (s->rand) < RUIN_SHARE)
+          if (pm_rs_rand_double (&s->rand) < RUIN_SHARE)
             pm_rs_ruin (s, temp, temp * RUIN_NOISE, best);
           else if (move_row_random (s, &move, temp))
             pm_rs_move_try (s, &move, temp, best);

@@ -1,6 +1,7 @@
 /* peermatch tests: the rota search (pm-rota-search.c) against an exact brute-force oracle on
  * tiny random models, with the checker (pm_rota_check) as the judge of the hard rules.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <math.h>
 #include <stdio.h>
 
 #include "pm-test-util.h"
@@ -633,6 +634,67 @@ test_colgen_exact (void **state)
   assert_true (n_optimal * 100 >= n_checked * 95);
 }
 
+/* The search's random numbers: the reference outputs of xoshiro256** from the state
+ * {1, 2, 3, 4}, integers in range and unbiased, doubles in [0, 1), and a seed's stream the
+ * same each time and unlike a nearby seed's. */
+static void
+test_rand (void **state)
+{
+  g_autoptr (PmRotaModel) model = NULL;
+  PmRsRand r = { { 1, 2, 3, 4 } };
+  int count[7] = { 0 }, heads = 0;
+  double sum = 0;
+  Search a, b, c;
+  GRand *gr;
+
+  (void)state;
+  assert_true (pm_rs_rand_u64 (&r) == 11520);
+  assert_true (pm_rs_rand_u64 (&r) == 0);
+  assert_true (pm_rs_rand_u64 (&r) == G_GUINT64_CONSTANT (1509978240));
+  assert_int_equal (pm_rs_rand_range (&r, 5, 5), 5);
+  for (int i = 0; i < 70000; i++)
+    {
+      const int v = pm_rs_rand_range (&r, 3, 10);
+      const double x = pm_rs_rand_double (&r);
+
+      assert_in_range (v, 3, 9);
+      count[v - 3]++;
+      assert_true (x >= 0 && x < 1);
+      sum += x;
+      heads += pm_rs_rand_boolean (&r);
+    }
+  for (int v = 0; v < 7; v++)
+    assert_in_range (count[v], 9500, 10500);
+  assert_true (fabs (sum / 70000 - 0.5) < 0.01);
+  assert_in_range (heads, 34000, 36000);
+  /* a range across the whole of int */
+  gr = g_rand_new_with_seed (3);
+  for (int i = 0; i < 1000; i++)
+    {
+      const int lo = g_rand_int_range (gr, G_MININT, 0), hi = g_rand_int_range (gr, 1, G_MAXINT);
+      const int v = pm_rs_rand_range (&r, lo, hi);
+
+      /* (cmocka's assert_in_range compares unsigned) */
+      assert_true (v >= lo && v < hi);
+    }
+  g_rand_free (gr);
+  model = week_model ("rand", 2, 480);
+  pm_rota_model_finish (model, 0);
+  pm_rs_init (&a, model, 42);
+  pm_rs_init (&b, model, 42);
+  pm_rs_init (&c, model, 43);
+  for (int i = 0; i < 100; i++)
+    {
+      const guint64 x = pm_rs_rand_u64 (&a.rand);
+
+      assert_true (x == pm_rs_rand_u64 (&b.rand));
+      assert_true (x != pm_rs_rand_u64 (&c.rand));
+    }
+  pm_rs_clear (&a);
+  pm_rs_clear (&b);
+  pm_rs_clear (&c);
+}
+
 /* A fake clock (1 ms per call) that cancels cancel_target on its cancel_at-th call. */
 static GCancellable *cancel_target;
 static int cancel_calls, cancel_at;
@@ -1081,6 +1143,7 @@ main (void)
     cmocka_unit_test (test_rows_try_day_off),
     cmocka_unit_test (test_threads),
     cmocka_unit_test (test_move_request),
+    cmocka_unit_test (test_rand),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
