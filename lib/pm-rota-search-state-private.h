@@ -75,9 +75,9 @@ pm_rs_rand_range (PmRsRand *r, int begin, int end)
   m = (pm_rs_rand_u64 (r) >> 32) * n;
   if ((guint32)m < n)
     {
-      const guint32 floor = -n % n;
+      const guint32 least = -n % n; /* 2^32 mod n */
 
-      while ((guint32)m < floor)
+      while ((guint32)m < least)
         m = (pm_rs_rand_u64 (r) >> 32) * n;
     }
   /* in unsigned arithmetic: the range may be wider than G_MAXINT */
