@@ -57,6 +57,7 @@ typedef struct
   int m_low;             /* the window's minutes must reach m_low units */
   int m_full;            /* the units that take the person to their maximum (-1: none) */
   gint64 below_cost;     /* the cost of ending below it (the annealing's below_weight) */
+  gint64 single_cost;    /* per weekend worked on one day only (the annealing's single_weight) */
   gboolean fixed_wk[64]; /* the weekend is worked outside the window anyway */
   int win_min, win_total, win_cnt[64]; /* minutes, shifts, shifts per type in the window */
   gint64 gain[PM_ROW_WINDOW_MAX][64];  /* [day - lo][v + 1]; PM_ROW_INF: not allowed */
@@ -160,6 +161,7 @@ row_setup_minutes (Row *r)
   r->M = r->m_saturate ? r->m_low + 1 : (int)(up / s->gcd) + 1;
   r->m_full = !r->m_saturate && up % s->gcd == 0 ? (int)(up / s->gcd) : -1;
   r->below_cost = 0;
+  r->single_cost = 0;
   return r->M >= 1;
 }
 
@@ -485,6 +487,14 @@ row_turn (PmRowWork *w)
     }
 }
 
+/* Whether days @d and @d + 1 are the two days of one weekend. */
+static inline gboolean
+row_weekend_pair (const Search *s, int d)
+{
+  return d >= 0 && d + 1 < s->D && s->model->weekend_of[d] >= 0
+         && s->model->weekend_of[d + 1] == s->model->weekend_of[d];
+}
+
 /* One day of the dynamic programme: from the states reached the day before. */
 static void
 row_day (const Row *r, PmRowWork *w, int d)
@@ -493,6 +503,8 @@ row_day (const Row *r, PmRowWork *w, int d)
   const signed char *choice = r->choice[d - r->lo];
   const int n_choice = r->n_choice[d - r->lo];
   int *from = &w->from[(gsize)(d - r->lo) * PM_ROW_STATES_MAX];
+  /* the second day of a weekend: working one day of it only costs single_cost */
+  const gint64 single = row_weekend_pair (r->s, d - 1) ? r->single_cost : 0;
 
   row_turn (w);
   for (int a = 0; a < w->n[0]; a++)
@@ -507,7 +519,9 @@ row_day (const Row *r, PmRowWork *w, int d)
           int j = row_next (r, d, x, v2);
 
           if (j >= 0)
-            row_reach (w, from, i << 6 | (v2 + 1), j, w->cost[0][i] + gain[v2 + 1]);
+            row_reach (w, from, i << 6 | (v2 + 1), j,
+                       w->cost[0][i] + gain[v2 + 1]
+                           + ((x.v != PM_ROTA_OFF) != (v2 != PM_ROTA_OFF) ? single : 0));
         }
     }
   w->ops += (guint64)w->n[0] * n_choice + 1;
@@ -548,6 +562,8 @@ row_solve (Row *r, PmRowWork *w, int *vals, gint64 *cost_out)
       row_unstate (r, i, &x);
       if (x.m != r->m_full && !r->m_saturate)
         c += r->below_cost;
+      if (row_weekend_pair (r->s, r->hi) && (x.v != PM_ROTA_OFF) != (row[r->hi + 1] != PM_ROTA_OFF))
+        c += r->single_cost;
       if (c < best && row_exit_ok (r, &x))
         {
           best = c;
@@ -572,8 +588,9 @@ row_solve (Row *r, PmRowWork *w, int *vals, gint64 *cost_out)
  * costs perturbed by up to @noise each; FALSE when there is none. The costs are scaled by
  * 4 * PM_ROW_WINDOW_MAX and a random 0-3 added to each day, which breaks ties at random
  * (rather than always the same way) without ever preferring a worse row. A window that
- * leaves @p below their maximum of minutes costs the annealing's below_weight more
- * (pm-rota-search.c), as it does in pm_rs_move_try(). */
+ * leaves @p below their maximum of minutes costs the annealing's below_weight more, and each
+ * weekend it leaves worked on one day only its single_weight (pm-rota-search.c), as they do
+ * in pm_rs_move_try(). */
 gboolean
 pm_rs_row_best (Search *s, int p, int lo, int hi, double noise, int *vals)
 {
@@ -590,6 +607,7 @@ pm_rs_row_best (Search *s, int p, int lo, int hi, double noise, int *vals)
                        + (gint64)(ROW_SCALE * noise * pm_rs_rand_double (&s->rand))
                        + pm_rs_rand_range (&s->rand, 0, 4);
   r.below_cost = (gint64)(ROW_SCALE * s->below_weight);
+  r.single_cost = (gint64)(ROW_SCALE * s->single_weight);
   return row_solve (&r, row_work (s), vals, NULL);
 }
 

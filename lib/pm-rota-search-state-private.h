@@ -124,6 +124,9 @@ typedef struct
   int gcd;              /* the greatest common divisor of the shift lengths (>= 1) */
   int below;            /* people below their maximum of minutes */
   double below_weight;  /* the annealing's extra cost per person below it (pm_rota_search) */
+  guint8 *wk_whole;     /* n_weekends: both days of the weekend lie in the horizon */
+  int singles;          /* weekends of which a person works one day of the two */
+  double single_weight; /* the annealing's extra cost per such weekend (pm_rota_search) */
   PmRowWork *row_work;  /* the row re-optimisation's tables, made on first use */
   const gint *reserved; /* P, nullable: the people no move may touch (pm-rota-search.c) */
 } Search;
@@ -170,12 +173,26 @@ objective (const Search *s)
   return s->under + s->over + s->req;
 }
 
-/* The change of the objective the annealing weighs, @delta, plus below_weight per person
- * newly below their maximum of minutes (from @below0 such people); see pm_rota_search(). */
-static inline double
-pm_rs_guided_delta (const Search *s, gint64 delta, int below0)
+/* What the annealing's guidance (pm_rota_search()) counts of the state. */
+typedef struct
 {
-  return (double)delta + s->below_weight * (s->below - below0);
+  int below, singles;
+} PmRsGuide;
+
+static inline PmRsGuide
+pm_rs_guide (const Search *s)
+{
+  return (PmRsGuide){ s->below, s->singles };
+}
+
+/* The change of the objective the annealing weighs, @delta, plus below_weight per person
+ * newly below their maximum of minutes and single_weight per weekend newly worked on one
+ * day only (from @g0); see pm_rota_search(). */
+static inline double
+pm_rs_guided_delta (const Search *s, gint64 delta, PmRsGuide g0)
+{
+  return (double)delta + s->below_weight * (s->below - g0.below)
+         + s->single_weight * (s->singles - g0.singles);
 }
 
 static inline void

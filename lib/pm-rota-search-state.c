@@ -70,11 +70,13 @@ pm_rs_set_cell (Search *s, int p, int d, int v)
         {
           int *days = &s->wk_days[p * nw + w];
 
+          s->singles -= *days == 1 && s->wk_whole[w];
           if (*days == 0 && step > 0)
             s->wk[p]++;
           *days += step;
           if (*days == 0)
             s->wk[p]--;
+          s->singles += *days == 1 && s->wk_whole[w];
         }
     }
   s->rota[p * s->D + d] = v;
@@ -238,7 +240,7 @@ pm_rs_move_try (Search *s, Move *m, double temp, Best *best)
 {
   /* temp < 0: repair, any move that adds no violation is taken, whatever its cost */
   const gint64 obj0 = objective (s);
-  const int below0 = s->below;
+  const PmRsGuide g0 = pm_rs_guide (s);
   int before[2], after[2], hard_delta = 0;
   gboolean change = FALSE, valid = TRUE;
   double delta;
@@ -264,7 +266,7 @@ pm_rs_move_try (Search *s, Move *m, double temp, Best *best)
        * which rejects most moves once the annealing has cooled, is known before the rules
        * are checked */
       move_set (s, m, FALSE);
-      delta = pm_rs_guided_delta (s, objective (s) - obj0, below0);
+      delta = pm_rs_guided_delta (s, objective (s) - obj0, g0);
       if (delta > 0 && pm_rs_rand_double (&s->rand) >= exp (-delta / temp))
         {
           move_set (s, m, TRUE);
@@ -292,7 +294,7 @@ pm_rs_move_try (Search *s, Move *m, double temp, Best *best)
           return FALSE;
         }
     }
-  delta = pm_rs_guided_delta (s, objective (s) - obj0, below0);
+  delta = pm_rs_guided_delta (s, objective (s) - obj0, g0);
   if (hard_delta == 0 && delta > 0 && temp >= 0
       && pm_rs_rand_double (&s->rand) >= exp (-delta / temp))
     {
@@ -313,7 +315,7 @@ gboolean
 pm_rs_rows_try (Search *s, const PmRsRows *rows, double temp, Best *best)
 {
   const gint64 obj0 = objective (s);
-  const int below0 = s->below;
+  const PmRsGuide g0 = pm_rs_guide (s);
   const int L = rows->hi - rows->lo + 1;
   int old[PM_RS_ROWS_MAX][PM_ROW_WINDOW_MAX], before[PM_RS_ROWS_MAX], after[PM_RS_ROWS_MAX];
   gboolean change = FALSE, ok = TRUE;
@@ -353,7 +355,7 @@ pm_rs_rows_try (Search *s, const PmRsRows *rows, double temp, Best *best)
   obj = objective (s);
   if (ok && hard_delta == 0)
     {
-      const double delta = pm_rs_guided_delta (s, obj - obj0, below0);
+      const double delta = pm_rs_guided_delta (s, obj - obj0, g0);
 
       ok = delta <= 0 || pm_rs_rand_double (&s->rand) < exp (-delta / temp);
     }
@@ -398,6 +400,8 @@ pm_rs_copy_state (Search *dst, const Search *src)
   dst->req = src->req;
   dst->below = src->below;
   dst->below_weight = src->below_weight;
+  dst->singles = src->singles;
+  dst->single_weight = src->single_weight;
 }
 
 /* ---- set-up */
@@ -521,9 +525,13 @@ pm_rs_init (Search *s, const PmRotaModel *model, guint64 seed)
     }
   search_init_covers (s);
   s->wk_start = g_new (int, MAX (s->D, 1));
+  s->wk_whole = g_new0 (guint8, MAX (model->n_weekends, 1));
   for (int d = 0; d + 1 < s->D; d++)
     if (model->weekend_of[d] >= 0 && model->weekend_of[d + 1] == model->weekend_of[d])
-      s->wk_start[s->n_wk_start++] = d;
+      {
+        s->wk_start[s->n_wk_start++] = d;
+        s->wk_whole[model->weekend_of[d]] = 1;
+      }
   rand_seed (&s->rand, seed);
 }
 
@@ -545,6 +553,7 @@ pm_rs_clear (Search *s)
   g_free (s->on);
   g_free (s->off);
   g_free (s->wk_start);
+  g_free (s->wk_whole);
   pm_rs_row_free (s->row_work);
 }
 

@@ -464,6 +464,21 @@ below_cost (const PmRotaModel *model, const int *rota, int p, gint64 below_weigh
   return minutes < PM_ROTA_PERSON (model, p)->max_minutes ? below_weight : 0;
 }
 
+/* The weekends (both days in the horizon) of which someone works one day of the two in
+ * @rota: what Search.singles counts. */
+static int
+count_singles (const PmRotaModel *model, const int *rota)
+{
+  const int D = model->n_days;
+  int n = 0;
+
+  for (int p = 0; p < PM_ROTA_N_PEOPLE (model); p++)
+    for (int d = 0; d + 1 < D; d++)
+      if (model->weekend_of[d] >= 0 && model->weekend_of[d + 1] == model->weekend_of[d])
+        n += (rota[p * D + d] != PM_ROTA_OFF) != (rota[p * D + d + 1] != PM_ROTA_OFF);
+  return n;
+}
+
 /* Lifts the limits the row programme leaves to pm_rs_move_try() (the total maximum, the
  * per-type maxima but that of shift 0), where the programme is exact. */
 static void
@@ -478,9 +493,11 @@ exact_limits (PmRotaModel *model)
 }
 
 /* Every assignment of days [lo, hi] of @p's row in @rota (the rest fixed) that keeps @p's
- * rules: the least objective among them, by the checker, plus below_cost(). */
+ * rules: the least objective among them, by the checker, plus below_cost() and
+ * @single_weight per weekend worked on one day. */
 static gint64
-best_window (const PmRotaModel *model, const int *rota, int p, int lo, int hi, gint64 below_weight)
+best_window (const PmRotaModel *model, const int *rota, int p, int lo, int hi, gint64 below_weight,
+             gint64 single_weight)
 {
   const int P = PM_ROTA_N_PEOPLE (model), D = model->n_days, S = PM_ROTA_N_SHIFTS (model);
   g_autofree int *copy = g_memdup2 (rota, sizeof (int) * P * D);
@@ -499,7 +516,8 @@ best_window (const PmRotaModel *model, const int *rota, int p, int lo, int hi, g
       /* @p's row is valid in @rota and the others do not change */
       if (pm_rota_check (model, copy, &cost, NULL) == base)
         {
-          const gint64 c = cost.objective + below_cost (model, copy, p, below_weight);
+          const gint64 c = cost.objective + below_cost (model, copy, p, below_weight)
+                           + single_weight * count_singles (model, copy);
 
           best = best < 0 ? c : MIN (best, c);
         }
@@ -512,7 +530,8 @@ best_window (const PmRotaModel *model, const int *rota, int p, int lo, int hi, g
  * least objective of all the windows that do; when it returns none, the current window is
  * such a least one. Models of random_model_shaped (@paired), @trials of them; every other
  * trial with the annealing's cost per person below their maximum of minutes
- * (Search.below_weight). */
+ * (Search.below_weight), every third with its cost per weekend worked on one day
+ * (Search.single_weight). */
 static void
 row_exact_trials (guint32 seed, gboolean paired, int trials)
 {
@@ -542,7 +561,9 @@ row_exact_trials (guint32 seed, gboolean paired, int trials)
           continue;
         }
       s.below_weight = trial % 2 ? 7 : 0;
-      best = best_window (model, s.rota, p, lo, hi, (gint64)s.below_weight);
+      s.single_weight = trial % 3 ? 0 : 5;
+      best
+          = best_window (model, s.rota, p, lo, hi, (gint64)s.below_weight, (gint64)s.single_weight);
       after = g_memdup2 (s.rota, sizeof (int) * P * D);
       if (pm_rs_move_row (&s, &m, p, lo, hi, 0.0))
         {
@@ -553,7 +574,8 @@ row_exact_trials (guint32 seed, gboolean paired, int trials)
       /* no new violation (@p's row was valid, the others do not change) */
       assert_int_equal (pm_rota_check (model, after, &cost, NULL),
                         pm_rota_check (model, s.rota, NULL, NULL));
-      assert_int_equal (cost.objective + below_cost (model, after, p, (gint64)s.below_weight),
+      assert_int_equal (cost.objective + below_cost (model, after, p, (gint64)s.below_weight)
+                            + (gint64)s.single_weight * count_singles (model, after),
                         best);
       /* the state's count of the people below their maximum */
       n_below = 0;
@@ -632,6 +654,19 @@ test_colgen_exact (void **state)
     }
   print_message ("# column generation: %d/%d optimal\n", n_optimal, n_checked);
   assert_true (n_optimal * 100 >= n_checked * 95);
+}
+
+/* Starts @s on @model with @seed: every person's row built, @best that rota. */
+static void
+start_search (Search *s, Best *best, const PmRotaModel *model, guint64 seed)
+{
+  pm_rs_init (s, model, seed);
+  for (int q = 0; q < s->P; q++)
+    pm_rs_build_person (s, q);
+  best->rota = g_memdup2 (s->rota, sizeof (int) * s->P * s->D);
+  best->hard = s->hard;
+  best->obj = objective (s);
+  best->unsaved = FALSE;
 }
 
 /* The search's random numbers: the reference outputs of xoshiro256** from the state
@@ -851,19 +886,6 @@ test_only_impossible_rows_break_rules (void **state)
   assert_int_equal (n_models, 25);
 }
 
-/* Starts @s on @model with @seed: every person's row built, @best that rota. */
-static void
-start_search (Search *s, Best *best, const PmRotaModel *model, guint64 seed)
-{
-  pm_rs_init (s, model, seed);
-  for (int q = 0; q < s->P; q++)
-    pm_rs_build_person (s, q);
-  best->rota = g_memdup2 (s->rota, sizeof (int) * s->P * s->D);
-  best->hard = s->hard;
-  best->obj = objective (s);
-  best->unsaved = FALSE;
-}
-
 /* The large moves of the helper thread: made on a copy of the state (pm_rs_copy_state),
  * which they leave as it was, then tried on the state after other moves changed it
  * (pm_rs_rows_try): taken only when they break no new rule, refused leaving the state as
@@ -895,6 +917,8 @@ test_rows_try (void **state)
       assert_int_equal (objective (&c), objective (&s));
       assert_int_equal (c.hard, s.hard);
       assert_int_equal (c.below, s.below);
+      assert_int_equal (c.singles, s.singles);
+      assert_int_equal (s.singles, count_singles (model, s.rota));
       assert_memory_equal (c.cov_n, s.cov_n, sizeof (int) * model->covers->len);
       assert_memory_equal (c.minutes, s.minutes, sizeof (int) * P);
       assert_memory_equal (c.cnt, s.cnt, sizeof (int) * P * PM_ROTA_N_SHIFTS (model));
@@ -938,6 +962,7 @@ test_rows_try (void **state)
               hard += s.pen[q];
             }
           assert_int_equal (s.hard, hard);
+          assert_int_equal (s.singles, count_singles (model, s.rota));
           pm_rs_cost (&s, s.rota, &cost);
           assert_int_equal (cost.objective, objective (&s));
         }
