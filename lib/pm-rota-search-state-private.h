@@ -265,8 +265,9 @@ pm_rs_ruin_make (Search *s, double noise, PmRsRows *rows);
 
 /* pm-rota-search-colgen.c: the budget of the column generation's rounds (0: none) and of
  * the branch and bound's nodes; with a @clock (nullable), a deadline for the relaxation
- * and durations for the dive and the branch and bound from their start; a @cancellable
- * (nullable) that stops it (the state then keeps its rota, or the dive's if better). */
+ * and durations for the dives and the branch and bound from their start; a @cancellable
+ * (nullable) that stops it (the state then keeps its rota, or the dive's if better);
+ * @n_dives (nullable) gets the number of dives made. */
 typedef struct
 {
   guint max_rounds;
@@ -274,6 +275,7 @@ typedef struct
   PmRotaClockFunc clock;
   gint64 relax_deadline, dive_us, branch_us;
   GCancellable *cancellable;
+  guint *n_dives;
 } PmRsColgenLimits;
 
 gboolean
