@@ -404,9 +404,12 @@ colgen_dive (Colgen *g, gint64 deadline, double jitter, Best *best)
       best_x = 0;
       for (int p = 0; p < s->P; p++)
         {
-          const double x = top[p] + (jitter > 0 ? jitter * pm_rs_rand_double (&s->rand) : 0);
+          double x;
 
-          if (g->fixed[p] == 0 && (pick < 0 || x > best_x))
+          if (g->fixed[p] != 0)
+            continue;
+          x = top[p] + (jitter > 0 ? jitter * pm_rs_rand_double (&s->rand) : 0);
+          if (pick < 0 || x > best_x)
             {
               pick = p;
               best_x = x;
@@ -461,6 +464,7 @@ colgen_dives (Colgen *g, Best *best, double relaxation)
   for (int n = 0;; n++)
     {
       const gint64 t0 = colgen_now (g);
+      gint64 now;
 
       g->timed_out = FALSE;
       /* the master as the last dive left it has everybody at one row: solve it again */
@@ -473,8 +477,9 @@ colgen_dives (Colgen *g, Best *best, double relaxation)
                best->obj);
       if (lim->n_dives != NULL)
         *lim->n_dives = n + 1;
+      now = colgen_now (g);
       if (lim->clock == NULL || colgen_cancelled (g) || best->hard > 0
-          || best->obj <= ceil (relaxation - 1e-6) || colgen_now (g) + (colgen_now (g) - t0) > end)
+          || best->obj <= ceil (relaxation - 1e-6) || now + (now - t0) > end)
         return changed;
     }
 }

@@ -74,12 +74,15 @@ search_temperatures (const Search *s, double *t0, double *t1)
 #define BELOW_WEIGHT 0.15
 #define TIGHT_SHARE 0.99
 
-static double
-below_weight (const Search *s)
+/* The largest need of each day and shift (D * S, to be freed) and the mean weight of a
+ * missing person over the cover groups (0 when there are none): what below_weight() and
+ * single_weight() weigh the cover by. */
+static int *
+largest_needs (const Search *s, double *mean_under)
 {
   const PmRotaModel *model = s->model;
-  g_autofree int *need = g_new0 (int, MAX ((gsize)s->D * s->S, 1));
-  double demand = 0, capacity = 0, under = 0;
+  int *need = g_new0 (int, MAX ((gsize)s->D * s->S, 1));
+  double under = 0;
 
   for (guint c = 0; c < model->covers->len; c++)
     {
@@ -89,13 +92,22 @@ below_weight (const Search *s)
       *n = MAX (*n, cover->need);
       under += cover->under_weight;
     }
+  *mean_under = model->covers->len > 0 ? under / model->covers->len : 0;
+  return need;
+}
+
+static double
+below_weight (const Search *s, const int *need, double mean_under)
+{
+  double demand = 0, capacity = 0;
+
   for (int k = 0; k < s->D * s->S; k++)
     demand += (double)need[k] * s->len[k % s->S];
   for (int p = 0; p < s->P; p++)
-    capacity += PM_ROTA_PERSON (model, p)->max_minutes;
-  if (model->covers->len == 0 || demand < TIGHT_SHARE * capacity)
+    capacity += PM_ROTA_PERSON (s->model, p)->max_minutes;
+  if (s->model->covers->len == 0 || demand < TIGHT_SHARE * capacity)
     return 0;
-  return BELOW_WEIGHT * under / model->covers->len;
+  return BELOW_WEIGHT * mean_under;
 }
 
 /* When the cover of the weekends asks for (nearly) every weekend day the people's maxima of
@@ -117,20 +129,11 @@ below_weight (const Search *s)
 #define WEEKEND_SHARE 0.9
 
 static double
-single_weight (const Search *s)
+single_weight (const Search *s, const int *need, double mean_under)
 {
   const PmRotaModel *model = s->model;
-  g_autofree int *need = g_new0 (int, MAX ((gsize)s->D * s->S, 1));
-  double demand = 0, capacity = 0, under = 0;
+  double demand = 0, capacity = 0;
 
-  for (guint c = 0; c < model->covers->len; c++)
-    {
-      const PmRotaCover *cover = PM_ROTA_COVER (model, c);
-      int *n = &need[cover->day * s->S + cover->shift];
-
-      *n = MAX (*n, cover->need);
-      under += cover->under_weight;
-    }
   for (int k = 0; k < s->D * s->S; k++)
     {
       const int w = model->weekend_of[k / s->S];
@@ -142,7 +145,7 @@ single_weight (const Search *s)
     capacity += 2.0 * MIN (PM_ROTA_PERSON (model, p)->max_weekends, s->n_wk_start);
   if (model->covers->len == 0 || demand < WEEKEND_SHARE * capacity)
     return 0;
-  return SINGLE_WEIGHT * under / model->covers->len;
+  return SINGLE_WEIGHT * mean_under;
 }
 
 /* The start temperature (a share of the usual one) of an annealing that polishes the rota
@@ -456,9 +459,11 @@ static gboolean
 anneal (Search *s, Clock *clock, Best *best, GCancellable *cancellable, GError **error)
 {
   const PmRotaSearchOptions *options = clock->options;
+  double mean_under;
+  g_autofree int *need = largest_needs (s, &mean_under);
   /* a rota from the column generation is packed already */
-  const double below0 = clock->polish ? 0 : below_weight (s);
-  const double single0 = below0 > 0 ? single_weight (s) : 0;
+  const double below0 = clock->polish ? 0 : below_weight (s, need, mean_under);
+  const double single0 = below0 > 0 ? single_weight (s, need, mean_under) : 0;
   double t0, t1, temp, progress = 0;
   Helper *helper = NULL;
   gboolean ok = TRUE;
